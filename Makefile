@@ -1,0 +1,61 @@
+# The handbook's task runner. `make serve` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.13, the CPython minor that Pyodide 0.29 embeds: native tests and the browser agree.
+PYTHON_BOOT ?= $(shell pyenv which python3.13 2>/dev/null || command -v python3.13 2>/dev/null || echo python3.13)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup serve build test test-fast lint bench pdf clean
+
+help:
+	@echo "make serve   set up, build and serve the handbook on http://$(HOST):$(PORT)"
+	@echo "make test    set up and run every test (unit, property, doctest, site, Pyodide, browser, PDF)"
+	@echo "make build   build the static site into site/"
+	@echo "make pdf     export the whole handbook to site/handbook.pdf"
+	@echo "make bench   print timing ratios measured in one run"
+	@echo "make lint    ruff and mypy"
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON_BOOT) -c 'import sys; assert sys.version_info[:2] == (3, 13), "Python 3.13 is required (pyenv install 3.13)"'
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+test: setup
+	CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+test-fast: setup
+	$(PY) -m pytest -m "not browser and not pdf and not site and not pyodide"
+
+lint: setup
+	$(VENV)/bin/ruff check calculators docs_build tests
+	$(VENV)/bin/ruff format --check calculators docs_build tests
+	$(VENV)/bin/mypy
+
+pdf: build
+	CHROMIUM="$(CHROMIUM)" $(PY) -m docs_build.pdf site
+
+bench: setup
+	CHROMIUM="$(CHROMIUM)" $(PY) -m tests.bench
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache .hypothesis

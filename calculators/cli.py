@@ -1,0 +1,81 @@
+"""Command line over the same registry and :func:`evaluate` the page uses.
+
+``python -m calculators list`` and ``python -m calculators ID --field value ... [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from calculators.evaluation import dumps, evaluate
+from calculators.fields import Calculator
+from calculators.registry import REGISTRY
+from calculators.summary import to_markdown
+
+__all__ = ["main"]
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def build_parser(calculator: Calculator) -> argparse.ArgumentParser:
+    """One option per declared field, with its help, default and accepted form."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m calculators {calculator.id}",
+        description=calculator.summary,
+        epilog=" ".join(calculator.notes),
+    )
+    for declared in calculator.fields:
+        parser.add_argument(
+            _option(declared.name),
+            dest=declared.name,
+            metavar="VALUE",
+            help=f"{declared.label}. {declared.help} (default: {declared.default}; e.g. {declared.example})",
+        )
+    parser.add_argument("--json", action="store_true", help="print the evaluate() result as JSON")
+    parser.add_argument("--sizes", choices=("decimal", "binary"), default="decimal", help="lead sizes with kB/MB or KiB/MiB")
+    parser.add_argument("--rates", choices=("bits", "bytes"), default="bits", help="lead bandwidth with bit/s or B/s")
+    parser.add_argument("--working", action="store_true", help="show each result's working and rough figure")
+    parser.add_argument("--markdown", action="store_true", help="print inputs and results as Markdown for notes")
+    return parser
+
+
+def _list() -> str:
+    width = max(len(calc_id) for calc_id in REGISTRY)
+    return "\n".join(f"{calc_id:<{width}}  {c.summary}" for calc_id, c in REGISTRY.items())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit status (2 for bad input)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help"):
+        print("usage: python -m calculators list | ID [--field VALUE ...] [--json]\n\n" + _list())
+        return 0
+    if args[0] == "list":
+        print(_list())
+        return 0
+    calculator = REGISTRY.get(args[0])
+    if calculator is None:
+        print(evaluate(args[0], {})["errors"]["_"], file=sys.stderr)
+        return 2
+    options = build_parser(calculator).parse_args(args[1:])
+    raw = {f.name: getattr(options, f.name) for f in calculator.fields if getattr(options, f.name) is not None}
+    result = evaluate(calculator.id, raw, sizes=options.sizes, rates=options.rates)
+    if options.json:
+        print(dumps(result))
+    elif options.markdown:
+        print(to_markdown(calculator.id, raw, sizes=options.sizes, rates=options.rates), end="")
+    elif result["ok"]:
+        width = max(len(o.label) for o in calculator.outputs)
+        for output in calculator.outputs:
+            print(f"{output.label:<{width}}  {result['display'][output.key]}")
+            if options.working:
+                print(f"{'':<{width}}    {result['working'].get(output.key, '')}")
+                print(f"{'':<{width}}    say: {result['rough'][output.key]}")
+    else:
+        for message in result["errors"].values():
+            print(message, file=sys.stderr)
+    return 0 if result["ok"] else 2

@@ -1,0 +1,162 @@
+"""Evaluate a calculator from raw text inputs: validate, compute, format. Never raises.
+
+This is the one entry point the page, the CLI, the build and the tests share.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from calculators.fields import Calculator, DisplayPrefs, FieldValue
+from calculators.registry import REGISTRY
+from calculators.units import RateSystem, SizeSystem
+
+__all__ = ["evaluate", "evaluate_json", "parse_inputs", "prefs_from"]
+
+Result = dict[str, Any]
+
+
+def prefs_from(sizes: str = "decimal", rates: str = "bits") -> DisplayPrefs:
+    """Display preferences from their text names; unknown names fall back to the defaults."""
+    size_system = SizeSystem.BINARY if sizes == SizeSystem.BINARY.value else SizeSystem.DECIMAL
+    rate_system = RateSystem.BYTES if rates == RateSystem.BYTES.value else RateSystem.BITS
+    return DisplayPrefs(size_system, rate_system)
+
+
+def _failure(errors: Mapping[str, str]) -> Result:
+    return {
+        "ok": False,
+        "values": {},
+        "display": {},
+        "errors": dict(errors),
+        "working": {},
+        "rough": {},
+        "tables": {},
+        "charts": {},
+    }
+
+
+def parse_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> tuple[dict[str, FieldValue], dict[str, str]]:
+    """Parse every declared field (defaults for missing ones); collect one message per bad field."""
+    values: dict[str, FieldValue] = {}
+    errors: dict[str, str] = {}
+    for declared in calculator.fields:
+        raw = raw_inputs.get(declared.name, declared.default)
+        try:
+            values[declared.name] = declared.parse(raw)
+        except ValueError as exc:
+            errors[declared.name] = str(exc)
+    return values, errors
+
+
+class _Figures(string.Formatter):
+    """Fills a working template's ``{name}`` slots; unknown names stay visible, never raise."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        return kwargs.get(str(key), f"{{{key}}}")
+
+
+_FIGURES = _Figures()
+
+
+def evaluate(
+    calc_id: str, raw_inputs: Mapping[str, object] | None = None, *, sizes: str = "decimal", rates: str = "bits"
+) -> Result:
+    """Evaluate calculator ``calc_id`` on raw inputs; missing fields take their defaults.
+
+    Returns ``{"ok", "values", "display", "errors", "working", "rough", "tables", "charts"}``:
+    machine values in SI base units, the exact text a page shows, one message per bad
+    field, each output's formula with the figures substituted, the rounded figure to say
+    aloud, and any schedules (tables of display strings) and SVG charts.
+
+    >>> result = evaluate("traffic", {"daily_active_fraction": "50%"})
+    >>> result["ok"], result["display"]["daily_active_users"]
+    (True, '100 million users')
+    >>> print(evaluate("traffic", {"peak_multiplier": "lots"})["errors"]["peak_multiplier"])
+    Peak multiplier: is not a number; enter a multiplier such as 3x or 2.5
+    >>> print(evaluate("nope", {})["errors"]["_"])  # doctest: +ELLIPSIS
+    Unknown calculator "nope"; choose one of: availability, bandwidth, ...
+    """
+    calculator = REGISTRY.get(calc_id) if isinstance(calc_id, str) else None
+    if calculator is None:
+        known = ", ".join(sorted(REGISTRY))
+        shown = calc_id[:40] if isinstance(calc_id, str) else type(calc_id).__name__
+        return _failure({"_": f'Unknown calculator "{shown}"; choose one of: {known}'})
+    if not isinstance(raw_inputs, Mapping):
+        raw_inputs = {}
+    prefs = prefs_from(sizes, rates)
+
+    values, errors = parse_inputs(calculator, raw_inputs)
+    if errors:
+        return _failure(errors)
+    inputs = calculator.inputs_type(**values)
+    if calculator.validate is not None:
+        relation_errors = dict(calculator.validate(inputs))
+        if relation_errors:
+            return _failure(relation_errors)
+    try:
+        result = calculator.compute(inputs)
+    except (ArithmeticError, ValueError) as exc:  # bounds should prevent this; never crash the page
+        return _failure({"_": f"{calculator.title}: these inputs cannot be computed ({exc}); try smaller figures"})
+
+    machine: dict[str, float] = {}
+    for output in calculator.outputs:
+        number = float(getattr(result, output.key))
+        if not math.isfinite(number):
+            return _failure({"_": f"{calculator.title}: {output.label} is too large to compute; try smaller figures"})
+        machine[output.key] = number
+
+    display = {o.key: o.format(machine[o.key], prefs) for o in calculator.outputs}
+    figures = {f.name: f.format_value(values[f.name]) for f in calculator.fields}
+    figures.update({o.key: o.format_short(machine[o.key], prefs) for o in calculator.outputs})
+    working = {o.key: _FIGURES.format(o.working, **figures) for o in calculator.outputs if o.working}
+    rough = {o.key: o.rough(machine[o.key], prefs) for o in calculator.outputs}
+    tables = calculator.tables(inputs, result, prefs) if calculator.tables else {}
+    charts = calculator.charts(inputs, result, prefs) if calculator.charts else {}
+    return {
+        "ok": True,
+        "values": machine,
+        "display": display,
+        "errors": {},
+        "working": working,
+        "rough": rough,
+        "tables": {key: table.as_json() for key, table in tables.items()},
+        "charts": dict(charts),
+    }
+
+
+def evaluate_json(request: str) -> str:
+    """The browser bridge: a JSON request in, a JSON result out; only strings cross.
+
+    The request is ``{"id": ..., "inputs": {...}, "sizes": ..., "rates": ...}``.
+
+    >>> json.loads(evaluate_json('{"id": "traffic", "inputs": {}}'))["ok"]
+    True
+    >>> json.loads(evaluate_json("not json"))["errors"]["_"]
+    'The request is not valid JSON'
+    """
+    try:
+        parsed = json.loads(request)
+    except (TypeError, ValueError):
+        return dumps(_failure({"_": "The request is not valid JSON"}))
+    if not isinstance(parsed, dict):
+        return dumps(_failure({"_": "The request must be a JSON object"}))
+    inputs = parsed.get("inputs")
+    sizes, rates = parsed.get("sizes", "decimal"), parsed.get("rates", "bits")
+    return dumps(
+        evaluate(
+            parsed.get("id", ""),
+            inputs if isinstance(inputs, dict) else {},
+            sizes=sizes if isinstance(sizes, str) else "decimal",
+            rates=rates if isinstance(rates, str) else "bits",
+        )
+    )
+
+
+def dumps(result: Result) -> str:
+    """Canonical JSON: the native and Pyodide results compare byte for byte."""
+    return json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":"))

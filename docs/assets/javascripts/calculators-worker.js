@@ -1,0 +1,47 @@
+/* Runs Python off the main thread: loads Pyodide and the calculators wheel, then answers
+ * evaluation requests. Only JSON strings cross in either direction. */
+"use strict";
+
+// Request type → Python function taking and returning a JSON string.
+const handlers = {};
+
+async function start({ pyodideBase, wheelUrl }) {
+  const startedAt = performance.now();
+  importScripts(pyodideBase + "pyodide.js");
+  const pyodide = await loadPyodide({
+    indexURL: pyodideBase,
+    packageBaseUrl: pyodideBase,
+    fullStdLib: false,
+  });
+  const response = await fetch(wheelUrl, { cache: "no-cache" });
+  if (!response.ok) {
+    throw new Error(`the calculators package could not be downloaded (HTTP ${response.status})`);
+  }
+  pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+  const calculators = pyodide.pyimport("calculators");
+  handlers.evaluate = calculators.evaluate_json;
+  handlers.markdown = calculators.markdown_json;
+  return performance.now() - startedAt;
+}
+
+self.onmessage = async (event) => {
+  const message = JSON.parse(event.data);
+  if (message.type === "start") {
+    try {
+      const startupMs = await start(message);
+      self.postMessage(JSON.stringify({ type: "ready", startupMs }));
+    } catch (error) {
+      self.postMessage(JSON.stringify({ type: "failed", reason: String((error && error.message) || error) }));
+    }
+  } else if (message.type in handlers) {
+    let result;
+    try {
+      result = handlers[message.type](message.request);
+    } catch (error) {
+      // evaluate() never raises for bad input; this is a bug, so say so instead of hanging.
+      result = JSON.stringify({ ok: false, values: {}, display: {}, working: {}, rough: {}, tables: {}, charts: {},
+        errors: { _: "Internal error in the calculator: " + String((error && error.message) || error) } });
+    }
+    self.postMessage(JSON.stringify({ type: "result", id: message.id, result }));
+  }
+};

@@ -1,0 +1,47 @@
+"""MkDocs hooks: after every build, ship the Python runtime and keep every byte on our origin."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
+
+MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+SITE_MERMAID_PATH = Path("assets") / "mermaid" / "mermaid.min.js"
+
+# Material's bundle fetches these from a CDN on demand. Mermaid is served from our own site
+# instead, resolved against the bundle's own address so it works under any base path; the
+# ResizeObserver polyfill is only for browsers older than anything that can run Pyodide.
+_BUNDLE_LOCAL_URL = (
+    'new URL("../mermaid/mermaid.min.js",document.querySelector(\'script[src*="assets/javascripts/bundle."]\').src).href'
+)
+_BUNDLE_REWRITES: dict[str, str] = {
+    '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': _BUNDLE_LOCAL_URL,
+    '"https://unpkg.com/resize-observer-polyfill"': '"data:text/javascript,"',
+}
+
+
+def _localise_material_bundle(site_dir: Path) -> None:
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise RuntimeSetupError(f"expected one Material bundle, found {[b.name for b in bundles]}")
+    text = bundles[0].read_text(encoding="utf-8")
+    for remote, local in _BUNDLE_REWRITES.items():
+        if text.count(remote) != 1:
+            raise RuntimeSetupError(f"Material bundle no longer contains {remote}; review docs_build/hooks.py")
+        text = text.replace(remote, local)
+    bundles[0].write_text(text, encoding="utf-8")
+    if not MERMAID_FILE.exists():
+        raise RuntimeSetupError("node_modules/mermaid is missing: run `npm ci` (or `make setup`)")
+    target = site_dir / SITE_MERMAID_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(MERMAID_FILE, target)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Copy Pyodide and the compiled wheel into the site; point Material's CDN loads at local files."""
+    site_dir = Path(config["site_dir"])
+    install_runtime(site_dir)
+    _localise_material_bundle(site_dir)

@@ -1,0 +1,185 @@
+"""Render a calculator's form and its docs table from the registry's declarations.
+
+The form follows the DOM contract in the design: ``form[data-calculator]`` with
+``data-state``, one ``input[name]`` (or ``select``) per field, ``[data-error-for]`` per
+field and ``output[data-output]`` per output, pre-rendered from :func:`evaluate`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from calculators import REGISTRY, evaluate, to_markdown
+from calculators.fields import Calculator, Field, FieldKind, OutputKind
+
+__all__ = ["render_calculator", "render_fields_table", "render_outputs_table"]
+
+_INPUT_MODE: dict[FieldKind, str] = {
+    FieldKind.NUMBER: "decimal",
+    FieldKind.MULTIPLIER: "decimal",
+    FieldKind.PERCENT: "decimal",
+}
+
+
+def _attrs(**attributes: str | None) -> str:
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(value, quote=True)}"'
+        for name, value in attributes.items()
+        if value is not None
+    )
+
+
+def _field_html(calculator: Calculator, declared: Field, prefix: str) -> str:
+    field_id = f"{prefix}-{declared.name}"
+    described = f"{field_id}-help {field_id}-error"
+    if declared.kind is FieldKind.CHOICE:
+        options = "".join(
+            f"<option{_attrs(value=value, selected='selected' if value == declared.default else None)}>{escape(label)}</option>"
+            for value, label in declared.choices
+        )
+        control = f"<select{_attrs(id=field_id, name=declared.name, aria_describedby=described)}>{options}</select>"
+    else:
+        control = (
+            "<input"
+            + _attrs(
+                id=field_id,
+                name=declared.name,
+                value=declared.default,
+                type="text",
+                inputmode=_INPUT_MODE.get(declared.kind),
+                spellcheck="false",
+                autocomplete="off",
+                aria_describedby=described,
+                data_default=declared.default,
+            )
+            + ">"
+        )
+    unit = f'<span class="calculator__unit">{escape(declared.unit)}</span>' if declared.unit else ""
+    return (
+        f'<div class="calculator__field">'
+        f'<label for="{field_id}">{escape(declared.label)}</label>'
+        f'<span class="calculator__control">{control}{unit}</span>'
+        f'<small class="calculator__help" id="{field_id}-help">{escape(declared.help)}</small>'
+        f'<span class="calculator__error" id="{field_id}-error" data-error-for="{declared.name}" aria-live="polite"></span>'
+        f"</div>"
+    )
+
+
+def render_calculator(calc_id: str, instance: int = 1) -> str:
+    """The widget's HTML with every output pre-rendered from the defaults.
+
+    One line of HTML, so Markdown leaves it alone inside a page.
+    """
+    calculator = REGISTRY[calc_id]
+    result = evaluate(calc_id, calculator.defaults())
+    if not result["ok"]:
+        raise ValueError(f"{calc_id}: defaults do not evaluate: {result['errors']}")
+    prefix = f"calc-{calc_id}" + (f"-{instance}" if instance > 1 else "")
+    fields = "".join(_field_html(calculator, f, prefix) for f in calculator.fields)
+    rows = []
+    for output in calculator.outputs:
+        key = output.key
+        rows.append(
+            f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
+            f'<td><output data-output="{key}" aria-live="polite">{escape(result["display"][key])}</output>'
+            f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"][key])}</span>'
+            f'<span class="calculator__working" data-working-for="{key}">{escape(result["working"].get(key, ""))}</span>'
+            f"</td></tr>"
+        )
+    notes = "".join(f"<li>{escape(note)}</li>" for note in calculator.notes)
+    tables = "".join(
+        f'<div class="calculator__table" data-table="{escape(key)}">{_table_html(table)}</div>'
+        for key, table in result["tables"].items()
+    )
+    charts = "".join(
+        f'<figure class="calculator__chart" data-chart="{escape(key)}">{svg}</figure>' for key, svg in result["charts"].items()
+    )
+    return (
+        f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
+        f' aria-label="{escape(calculator.title)} calculator"'
+        f' data-markdown="{escape(to_markdown(calc_id, calculator.defaults()), quote=True)}">'
+        f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
+        f"{_toolbar(calculator)}"
+        f'<p class="calculator__status" data-status role="status">Results below are for the default inputs,'
+        f" computed when this page was built.</p>"
+        f'<span class="calculator__error calculator__error--form" data-error-for="_" aria-live="polite"></span>'
+        f'<table class="calculator__results"><caption>Results</caption><tbody>{"".join(rows)}</tbody></table>'
+        f"{tables}{charts}" + (f'<ul class="calculator__notes">{notes}</ul>' if notes else "") + "</form>"
+    )
+
+
+def _table_html(table: dict[str, object]) -> str:
+    columns = "".join(f'<th scope="col">{escape(str(column))}</th>' for column in table["columns"])  # type: ignore[attr-defined]
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(value))}</td>" for value in row) + "</tr>"
+        for row in table["rows"]  # type: ignore[attr-defined]
+    )
+    return (
+        f"<table><caption>{escape(str(table['title']))}</caption><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _toolbar(calculator: Calculator) -> str:
+    """Unit choices (only where a result has sizes or rates) and the copy-as-Markdown button.
+
+    The selects carry ``data-pref`` and no ``name``: they are display choices, not fields.
+    """
+    kinds = {output.kind for output in calculator.outputs}
+    parts = []
+    if kinds & {OutputKind.BYTES, OutputKind.BYTE_RATE}:
+        parts.append(
+            '<label class="calculator__pref">Sizes <select data-pref="sizes">'
+            '<option value="decimal">decimal (kB, MB, GB)</option>'
+            '<option value="binary">binary (KiB, MiB, GiB)</option></select></label>'
+        )
+    if OutputKind.BYTE_RATE in kinds:
+        parts.append(
+            '<label class="calculator__pref">Bandwidth <select data-pref="rates">'
+            '<option value="bits">bits per second</option>'
+            '<option value="bytes">bytes per second</option></select></label>'
+        )
+    parts.append('<button type="button" class="md-button calculator__copy" data-copy-markdown>Copy as Markdown</button>')
+    return f'<div class="calculator__toolbar">{"".join(parts)}</div>'
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _range(declared: Field) -> str:
+    parts = []
+    if declared.minimum is not None:
+        word = "more than" if declared.minimum_exclusive else "at least"
+        parts.append(f"{word} {declared.format_value(declared.minimum)}")
+    if declared.maximum is not None:
+        parts.append(f"at most {declared.format_value(declared.maximum)}")
+    if declared.integer:
+        parts.append("whole numbers")
+    if declared.kind is FieldKind.CHOICE:
+        parts.append("one of " + ", ".join(f"`{value}`" for value, _ in declared.choices))
+    return "; ".join(parts) or "—"
+
+
+def render_fields_table(calc_id: str) -> str:
+    """A Markdown table of a calculator's inputs: label, CLI option, default, accepted forms, range."""
+    calculator = REGISTRY[calc_id]
+    lines = [
+        "| Input | CLI option | Default | Accepts, e.g. | Range | Meaning |",
+        "|---|---|---|---|---|---|",
+    ]
+    for declared in calculator.fields:
+        option = "--" + declared.name.replace("_", "-")
+        lines.append(
+            f"| {_cell(declared.label)} | `{option}` | `{_cell(declared.default)}` | {_cell(declared.example)} "
+            f"| {_cell(_range(declared))} | {_cell(declared.help)} |"
+        )
+    return "\n".join(lines)
+
+
+def render_outputs_table(calc_id: str) -> str:
+    """A Markdown table of a calculator's outputs and the formula behind each."""
+    calculator = REGISTRY[calc_id]
+    lines = ["| Result | Formula |", "|---|---|"]
+    for output in calculator.outputs:
+        lines.append(f"| {_cell(output.label)} | {_cell(output.formula)} |")
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""A real Chromium driven by Playwright. A missing browser fails the run: it is never skipped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+# Flags for a sandboxed, offline machine: no background calls to Google services.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("No Chromium found: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM=/path")
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
+class RequestLog:
+    """Every URL the page asked for, and console errors."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.console_errors: list[str] = []
+
+    def hosts(self) -> set[str]:
+        from urllib.parse import urlsplit
+
+        return {urlsplit(url).netloc for url in self.urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+
+
+@pytest.fixture
+def page_and_log(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    log = RequestLog()
+    context.on("request", lambda request: log.urls.append(request.url))
+    page.on("console", lambda message: log.console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.console_errors.append(str(error)))
+    yield page, log
+    context.close()

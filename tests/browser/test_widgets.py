@@ -1,0 +1,209 @@
+"""Every widget goes live in a real Chromium, matches native evaluate(), rejects bad input and recovers."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from calculators import REGISTRY, evaluate
+from tests.browser.conftest import RequestLog
+from tests.helpers import HOSTILE_INPUTS, calculator_page, edited_value
+
+pytestmark = pytest.mark.browser
+CALCULATOR_IDS = list(REGISTRY)
+
+
+def form_selector(calc_id: str) -> str:
+    return f'form[data-calculator="{calc_id}"]'
+
+
+def wait_state(page: Page, calc_id: str, state: str) -> None:
+    page.wait_for_selector(f'{form_selector(calc_id)}[data-state="{state}"]', state="attached")
+
+
+def wait_outputs(page: Page, calc_id: str, expected: dict[str, str]) -> None:
+    """Wait until every output of the first widget shows exactly the expected text."""
+    page.wait_for_function(
+        """([selector, expected]) => {
+            const form = document.querySelector(selector);
+            return Object.entries(expected).every(
+                ([key, text]) => form.querySelector(`output[data-output="${key}"]`).textContent === text);
+        }""",
+        arg=[form_selector(calc_id), expected],
+        timeout=15_000,
+    )
+
+
+def outputs_text(page: Page, calc_id: str) -> dict[str, str]:
+    return page.eval_on_selector(
+        form_selector(calc_id),
+        "form => Object.fromEntries([...form.querySelectorAll('output[data-output]')]"
+        ".map(o => [o.dataset.output, o.textContent]))",
+    )
+
+
+def assert_same_origin(page: Page, log: RequestLog) -> None:
+    origin = urlsplit(page.url).netloc
+    assert log.hosts() == {origin}, f"requests left the origin: {sorted(log.hosts() - {origin})}"
+
+
+@pytest.mark.parametrize("calc_id", CALCULATOR_IDS)
+def test_widget_goes_live_and_matches_native_evaluate(page_and_log: tuple[Page, RequestLog], site_url: str, calc_id: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page(calc_id)}")
+    assert page.get_attribute(form_selector(calc_id), "data-state") in ("loading", "ready")
+    wait_state(page, calc_id, "ready")
+    assert outputs_text(page, calc_id) == evaluate(calc_id, {})["display"]
+
+    edits: dict[str, str] = {}
+    for declared in REGISTRY[calc_id].fields:
+        value = edited_value(calc_id, declared.name)
+        edits[declared.name] = value
+        control = page.locator(f'{form_selector(calc_id)} [name="{declared.name}"]')
+        if declared.choices:
+            control.select_option(value)
+        else:
+            control.fill(value)
+        expected = evaluate(calc_id, edits)
+        if expected["ok"]:
+            wait_outputs(page, calc_id, expected["display"])
+        else:  # a combination of valid-looking edits may break a cross-field rule: that must show too
+            wait_outputs(page, calc_id, {output.key: "—" for output in REGISTRY[calc_id].outputs})
+    assert log.console_errors == []
+    assert_same_origin(page, log)
+
+
+@pytest.mark.parametrize("calc_id", CALCULATOR_IDS)
+def test_every_field_rejects_bad_input_and_recovers(page_and_log: tuple[Page, RequestLog], site_url: str, calc_id: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page(calc_id)}")
+    wait_state(page, calc_id, "ready")
+    form = form_selector(calc_id)
+    defaults = evaluate(calc_id, {})["display"]
+    for declared in REGISTRY[calc_id].fields:
+        if declared.choices:
+            continue  # a select offers only valid options; hostile values reach it through the URL test
+        control = page.locator(f'{form} [name="{declared.name}"]')
+        error = page.locator(f'{form} [data-error-for="{declared.name}"]')
+        for bad in HOSTILE_INPUTS.values():
+            control.fill(bad)
+            native = evaluate(calc_id, {declared.name: bad})
+            if native["ok"]:
+                continue  # e.g. "abc" is never ok, but an empty list field could be; evaluate decides
+            page.wait_for_function(
+                "([el, text]) => document.querySelector(el).textContent === text",
+                arg=[f'{form} [data-error-for="{declared.name}"]', native["errors"][declared.name]],
+            )
+            message = error.text_content() or ""
+            assert message.startswith(declared.label + ":") and "such as" in message
+            assert control.get_attribute("aria-invalid") == "true"
+            shown = " ".join(outputs_text(page, calc_id).values())
+            assert set(outputs_text(page, calc_id).values()) == {"—"}
+            assert not any(bad_word in shown for bad_word in ("NaN", "Infinity", "inf", "undefined"))
+        control.fill(declared.default)
+        wait_outputs(page, calc_id, defaults)
+        assert control.get_attribute("aria-invalid") is None
+        assert (error.text_content() or "") == ""
+    assert page.locator("img[src='x']").count() == 0, "markup typed into a field must never become an element"
+    assert log.console_errors == []
+    assert_same_origin(page, log)
+
+
+def test_url_state_restores_inputs_and_rejects_hostile_values(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    hostile = "<img src=x onerror=alert(1)>"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    query = f"traffic.monthly_active_users=1B&traffic.peak_multiplier={quote(hostile)}"
+    page.goto(f"{site_url}/{calculator_page('traffic')}?{query}")
+    wait_state(page, "traffic", "ready")
+    expected = evaluate("traffic", {"monthly_active_users": "1B", "peak_multiplier": hostile})
+    page.wait_for_function(
+        "([sel, text]) => document.querySelector(sel).textContent === text",
+        arg=['[data-error-for="peak_multiplier"]', expected["errors"]["peak_multiplier"]],
+    )
+    assert page.input_value('[name="monthly_active_users"]') == "1B"
+    assert page.input_value('[name="peak_multiplier"]') == hostile
+    assert page.locator("img[src='x']").count() == 0 and dialogs == []
+    page.fill('[name="peak_multiplier"]', "4x")
+    fixed = evaluate("traffic", {"monthly_active_users": "1B", "peak_multiplier": "4x"})
+    wait_outputs(page, "traffic", fixed["display"])
+    # The address now carries the edited inputs, so the link reproduces the estimate.
+    page.wait_for_function("() => location.search.includes('peak_multiplier=4x')")
+    assert "monthly_active_users=1B" in page.url
+    assert_same_origin(page, log)
+
+
+def test_unit_choice_switches_sizes_and_rates_for_the_page(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('bandwidth')}")
+    wait_state(page, "bandwidth", "ready")
+    page.select_option('select[data-pref="sizes"]', "binary")
+    page.select_option('select[data-pref="rates"]', "bytes")
+    expected = evaluate("bandwidth", {}, sizes="binary", rates="bytes")
+    wait_outputs(page, "bandwidth", expected["display"])
+    assert "GiB/s" in expected["display"]["egress_bytes_per_s"].split(" (")[0]
+    # The choice is page-wide and survives a reload through the address.
+    page.wait_for_function("() => location.search.includes('sizes=binary')")
+    page.reload()
+    wait_state(page, "bandwidth", "ready")
+    wait_outputs(page, "bandwidth", expected["display"])
+    assert_same_origin(page, log)
+
+
+def test_copy_as_markdown_gives_the_python_summary(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, _ = page_and_log
+    page.goto(f"{site_url}/{calculator_page('availability')}")
+    wait_state(page, "availability", "ready")
+    page.fill('[name="target"]', "4 nines")
+    wait_outputs(page, "availability", evaluate("availability", {"target": "4 nines"})["display"])
+    page.click("[data-copy-markdown]")
+    page.wait_for_function("() => document.querySelector('form[data-calculator]').dataset.copied !== undefined")
+    copied = page.eval_on_selector("form[data-calculator]", "form => form.dataset.copied")
+    from calculators import to_markdown
+
+    assert copied == to_markdown(
+        "availability", {"target": "4 nines", "components": REGISTRY["availability"].field_index["components"].default}
+    )
+
+
+def test_runtime_survives_instant_navigation_and_starts_once(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('traffic')}")
+    wait_state(page, "traffic", "ready")
+    page.evaluate("window.__sameDocument = true")
+    page.click('a[href$="storage/"]:visible >> nth=0')
+    wait_state(page, "storage", "ready")
+    assert page.evaluate("window.__sameDocument") is True, "instant navigation should not reload the page"
+    page.fill('[name="item_bytes"]', "280 B")
+    wait_outputs(page, "storage", evaluate("storage", {"item_bytes": "280 B"})["display"])
+    wasm_loads = [url for url in log.urls if url.endswith("pyodide.asm.wasm")]
+    wheel_loads = [url for url in log.urls if url.endswith("calculators.whl")]
+    assert len(wasm_loads) == 1 and len(wheel_loads) == 1, (wasm_loads, wheel_loads)
+    assert_same_origin(page, log)
+
+
+def test_pages_without_a_widget_download_no_pyodide(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/reference/glossary/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("form[data-calculator]").count() == 0
+    runtime = [url for url in log.urls if "/assets/pyodide/" in url or "/assets/python/" in url]
+    assert runtime == []
+    assert_same_origin(page, log)
+
+
+def test_runtime_failure_keeps_prerendered_values_with_a_notice(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, _ = page_and_log
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(f"{site_url}/{calculator_page('availability')}")
+    wait_state(page, "availability", "error")
+    assert outputs_text(page, "availability") == evaluate("availability", {})["display"]
+    notice = page.text_content('form[data-calculator="availability"] [data-status]') or ""
+    assert "unavailable" in notice and "default inputs" in notice
+    page.fill('[name="target"]', "99%")
+    assert page.get_attribute('output[data-output="downtime_per_year_s"]', "data-stale") == "true"
+    json.dumps(notice)  # the notice is plain text

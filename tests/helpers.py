@@ -1,0 +1,43 @@
+"""Helpers shared by the test layers: calculator pages and evaluation vectors from the registry."""
+
+from __future__ import annotations
+
+from calculators import REGISTRY, evaluate
+from calculators.fields import FieldKind
+
+
+def calculator_page(calc_id: str) -> str:
+    """Site path of a calculator's own page."""
+    return f"calculators/{calc_id.replace('_', '-')}/"
+
+
+# Inputs no field may accept as-is, each of which must get a message naming the field.
+HOSTILE_INPUTS: dict[str, str] = {
+    "empty": "",
+    "letters": "abc",
+    "nan": "NaN",
+    "inf": "inf",
+    "huge-exponent": "1e400",
+    "markup": "<img src=x onerror=alert(1)>",
+    "long": "9" * 10_000,
+}
+
+
+def edited_value(calc_id: str, field_name: str) -> str:
+    """A valid value for a field that changes the results: taken from its declared example."""
+    calculator = REGISTRY[calc_id]
+    declared = calculator.field_index[field_name]
+    defaults = evaluate(calc_id, {})
+    if declared.choices:
+        candidates = [value for value, _ in declared.choices]
+    elif declared.kind is FieldKind.AVAILABILITY_LIST:
+        candidates = [declared.example]
+    else:
+        candidates = [part.strip() for chunk in declared.example.split(" or ") for part in chunk.split(", ")]
+    for candidate in candidates:
+        if candidate == declared.default:
+            continue
+        result = evaluate(calc_id, {field_name: candidate})
+        if result["ok"] and result["display"] != defaults["display"]:
+            return candidate
+    raise AssertionError(f"{calc_id}.{field_name}: no example value changes the results; improve its example")

@@ -1,0 +1,100 @@
+"""Properties that hold for every input: no crash, no NaN/inf, monotonic where it should be, round trips."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculators import REGISTRY, evaluate, units
+from calculators.units import SizeSystem
+
+FIELDS = [(calc_id, f.name) for calc_id, c in REGISTRY.items() for f in c.fields]
+typed_text = st.one_of(
+    st.text(max_size=80),
+    st.from_regex(r"-?[0-9,._]{0,12}(e-?[0-9]{1,4})?\s?(k|K|M|B|x|%|KB|KiB|ms|s|min|nines)?", fullmatch=True),
+    st.sampled_from(["NaN", "inf", "-inf", "1e400", "1e-400", "0", "-0", "9" * 400, "<script>", "3 nines", "", " "]),
+)
+
+
+def _finite_everywhere(result: dict[str, object]) -> None:
+    json.dumps(result, allow_nan=False)  # raises on NaN or inf anywhere
+    for value in result["values"].values():  # type: ignore[attr-defined]
+        assert math.isfinite(value)
+    for text in result["display"].values():  # type: ignore[attr-defined]
+        assert "nan" not in text.lower() and "inf" not in text.lower()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize(("calc_id", "field_name"), FIELDS, ids=[f"{c}.{f}" for c, f in FIELDS])
+@given(raw=typed_text)
+def test_evaluate_never_raises_nor_returns_nan_or_inf(calc_id: str, field_name: str, raw: str) -> None:
+    result = evaluate(calc_id, {field_name: raw})
+    _finite_everywhere(result)
+    if not result["ok"]:
+        assert result["errors"] and result["display"] == {}
+
+
+@settings(max_examples=40, deadline=None)
+@given(raw=st.dictionaries(st.sampled_from([f for _, f in FIELDS]), typed_text, max_size=6))
+def test_evaluate_survives_any_combination(raw: dict[str, str]) -> None:
+    for calc_id in REGISTRY:
+        _finite_everywhere(evaluate(calc_id, raw))
+
+
+positive = st.floats(min_value=1, max_value=1e9, allow_nan=False)
+
+
+@given(low=positive, factor=st.floats(min_value=1.001, max_value=100))
+def test_traffic_rises_with_users(low: float, factor: float) -> None:
+    a = evaluate("traffic", {"monthly_active_users": repr(low)})["values"]
+    b = evaluate("traffic", {"monthly_active_users": repr(min(low * factor, 1e11))})["values"]
+    for key in ("daily_active_users", "peak_rps", "peak_read_rps", "peak_write_rps"):
+        assert b[key] >= a[key]
+
+
+@given(ratio_a=st.floats(min_value=0, max_value=1e6), ratio_b=st.floats(min_value=0, max_value=1e6))
+def test_reads_and_writes_always_sum_to_total(ratio_a: float, ratio_b: float) -> None:
+    for ratio in (ratio_a, ratio_b):
+        values = evaluate("traffic", {"read_write_ratio": repr(ratio)})["values"]
+        assert values["peak_read_rps"] + values["peak_write_rps"] == pytest.approx(values["peak_rps"])
+
+
+@given(size=st.floats(min_value=0, max_value=1e12), more=st.floats(min_value=0, max_value=1e12))
+def test_storage_rises_with_item_size(size: float, more: float) -> None:
+    a = evaluate("storage", {"item_bytes": repr(size)})["values"]
+    b = evaluate("storage", {"item_bytes": repr(min(size + more, 1e13))})["values"]
+    assert b["stored_bytes_at_horizon"] >= a["stored_bytes_at_horizon"]
+
+
+@given(a=st.floats(min_value=0, max_value=1), b=st.floats(min_value=0, max_value=1))
+def test_higher_availability_allows_less_downtime(a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    down_low = evaluate("availability", {"target": repr(low * 100)})["values"]["downtime_per_year_s"]
+    down_high = evaluate("availability", {"target": repr(high * 100)})["values"]["downtime_per_year_s"]
+    assert down_high <= down_low
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=8))
+def test_composite_availability_stays_in_unit_interval_and_is_ordered(values: list[float]) -> None:
+    listed = ", ".join(f"{v * 100!r}%" for v in values)
+    result = evaluate("availability", {"components": listed})
+    assert result["ok"], result["errors"]
+    series, parallel = result["values"]["series_availability"], result["values"]["parallel_availability"]
+    assert 0 <= series <= min(values) + 1e-12
+    assert max(values) - 1e-12 <= parallel <= 1
+
+
+@given(st.floats(min_value=1, max_value=1e18, allow_nan=False), st.sampled_from(list(SizeSystem)))
+def test_byte_formatting_round_trips_within_rounding(value: float, system: SizeSystem) -> None:
+    shown = units.format_bytes(value, system)
+    assert units.parse_bytes(shown.replace(",", "")) == pytest.approx(value, rel=0.006)
+
+
+@given(st.floats(min_value=0, max_value=1e6, allow_nan=False))
+def test_number_text_round_trips(value: float) -> None:
+    assert units.parse_number(repr(value)) == value
+    assert units.parse_number(f"{value:,}") == pytest.approx(value)
