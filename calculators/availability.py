@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
-from calculators.units import DAYS_PER_MONTH, DAYS_PER_YEAR, SECONDS_PER_DAY
+from calculators.charts import Bar, bar_chart
+from calculators.fields import Calculator, DisplayPrefs, Field, FieldKind, Output, OutputKind
+from calculators.units import DAYS_PER_MONTH, DAYS_PER_YEAR, SECONDS_PER_DAY, format_duration, format_percent
 
 #: Period lengths behind the downtime budgets [seconds]; the year is 365.25 days.
 PERIOD_SECONDS: dict[str, float] = {
@@ -87,6 +88,24 @@ def estimate_availability(inputs: AvailabilityInputs) -> AvailabilityEstimate:
     )
 
 
+NINES_LEVELS: tuple[float, ...] = (0.99, 0.999, 0.9999, 0.99999)
+
+
+def downtime_chart(inputs: AvailabilityInputs, result: AvailabilityEstimate, prefs: DisplayPrefs) -> dict[str, str]:
+    """Downtime a year allows at two to five nines, and at the target, on a log scale."""
+    levels = sorted({*NINES_LEVELS, inputs.target}, reverse=False)
+    bars = [Bar(format_percent(level), allowed_downtime_s(level, PERIOD_SECONDS["year"])) for level in levels]
+    return {
+        "downtime": bar_chart(
+            "Downtime allowed per year",
+            "Yearly downtime budget for 99%, 99.9%, 99.99%, 99.999% and the chosen target; each nine divides it by ten.",
+            bars,
+            format_duration,
+            log_scale=True,
+        )
+    }
+
+
 def _downtime(key: str, period: str, days: str) -> Output:
     return Output(
         key,
@@ -103,6 +122,7 @@ CALCULATOR = Calculator(
     summary="Nines or a percentage → downtime per year, quarter, month, week and day; components in series and in parallel.",
     inputs_type=AvailabilityInputs,
     compute=estimate_availability,
+    charts=downtime_chart,
     source_module="calculators/availability.py",
     fields=(
         Field(

@@ -33,7 +33,14 @@ def build_parser(calculator: Calculator) -> argparse.ArgumentParser:
             _option(declared.name),
             dest=declared.name,
             metavar="VALUE",
-            help=f"{declared.label}. {declared.help} (default: {declared.default}; e.g. {declared.example})",
+            # argparse formats help with %, so a literal "50%" must be doubled.
+            help=f"{declared.label}. {declared.help} (default: {declared.default}; e.g. {declared.example})".replace("%", "%%"),
+        )
+    if calculator.presets:
+        parser.add_argument(
+            "--preset",
+            choices=[preset.id for preset in calculator.presets],
+            help="start from a named scenario; options given alongside override its values",
         )
     parser.add_argument("--json", action="store_true", help="print the evaluate() result as JSON")
     parser.add_argument("--sizes", choices=("decimal", "binary"), default="decimal", help="lead sizes with kB/MB or KiB/MiB")
@@ -62,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(evaluate(args[0], {})["errors"]["_"], file=sys.stderr)
         return 2
     options = build_parser(calculator).parse_args(args[1:])
-    raw = {f.name: getattr(options, f.name) for f in calculator.fields if getattr(options, f.name) is not None}
+    preset_id = getattr(options, "preset", None)
+    raw: dict[str, str] = calculator.preset_inputs(preset_id) if preset_id else {}
+    raw.update({f.name: getattr(options, f.name) for f in calculator.fields if getattr(options, f.name) is not None})
     result = evaluate(calculator.id, raw, sizes=options.sizes, rates=options.rates)
     if options.json:
         print(dumps(result))

@@ -79,7 +79,7 @@ def evaluate(
     >>> print(evaluate("traffic", {"peak_multiplier": "lots"})["errors"]["peak_multiplier"])
     Peak multiplier: is not a number; enter a multiplier such as 3x or 2.5
     >>> print(evaluate("nope", {})["errors"]["_"])  # doctest: +ELLIPSIS
-    Unknown calculator "nope"; choose one of: availability, bandwidth, ...
+    Unknown calculator "nope"; choose one of: availability, ...
     """
     calculator = REGISTRY.get(calc_id) if isinstance(calc_id, str) else None
     if calculator is None:

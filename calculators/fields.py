@@ -24,6 +24,7 @@ __all__ = [
     "FieldKind",
     "Output",
     "OutputKind",
+    "Preset",
     "Table",
 ]
 
@@ -55,7 +56,7 @@ _ACCEPTED_FORM: dict[FieldKind, str] = {
     FieldKind.PATTERN: "text",
 }
 
-FieldValue = float | str | tuple[float, ...]
+FieldValue = float | str | tuple[float, ...] | None
 
 
 class FieldError(ValueError):
@@ -84,19 +85,23 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) pairs for CHOICE
     pattern: str = ""  # full-match regular expression for PATTERN
     max_items: int = 16  # for lists
+    optional: bool = False  # empty text means "not given" (None): e.g. an override of a derived figure
 
     def hint(self) -> str:
         """The accepted form, e.g. ``enter a number such as 100M or 2.5e6``."""
         if self.kind is FieldKind.CHOICE:
             options = ", ".join(value for value, _ in self.choices)
             return f"choose one of {options}"
-        return f"enter {_ACCEPTED_FORM[self.kind]} such as {self.example}"
+        blank = " (or leave it empty)" if self.optional else ""
+        return f"enter {_ACCEPTED_FORM[self.kind]} such as {self.example}{blank}"
 
     def error(self, reason: str) -> FieldError:
         return FieldError(f"{self.label}: {reason}; {self.hint()}")
 
     def parse(self, raw: object) -> FieldValue:
         """Turn raw text into the field's machine value, or raise :class:`FieldError`."""
+        if self.optional and (raw is None or (isinstance(raw, str) and not raw.strip())):
+            return None
         if self.kind is FieldKind.CHOICE:
             text = str(raw).strip() if isinstance(raw, (str, int, float)) else ""
             if text not in {value for value, _ in self.choices}:
@@ -170,6 +175,8 @@ class Field:
 
     def format_value(self, value: FieldValue) -> str:
         """Show a machine value in this field's terms (used in messages and workings)."""
+        if value is None:
+            return "derived"
         if isinstance(value, str):
             return value
         if isinstance(value, tuple):
@@ -223,7 +230,7 @@ class Output:
     key: str
     label: str
     kind: OutputKind
-    unit: str = ""  # for COUNT outputs, e.g. "req/s"
+    unit: str = ""  # for COUNT outputs, e.g. "req/s" or "servers"
     formula: str = ""
     working: str = ""
     digits: int = 3
@@ -296,6 +303,16 @@ class Table:
         return {"title": self.title, "columns": list(self.columns), "rows": [list(row) for row in self.rows]}
 
 
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: field values plus the assumptions behind them, said out loud."""
+
+    id: str
+    label: str
+    values: Mapping[str, str]  # field name → raw text; fields not named take their defaults
+    assumptions: tuple[str, ...] = ()
+
+
 Compute = Callable[[Any], Any]
 Validate = Callable[[Any], Mapping[str, str]]
 #: (inputs, result, prefs) → tables keyed by id; shown under the outputs.
@@ -324,6 +341,7 @@ class Calculator:
     validate: Validate | None = None
     tables: MakeTables | None = None
     charts: MakeCharts | None = None
+    presets: tuple[Preset, ...] = ()
     notes: tuple[str, ...] = ()
     source_module: str = ""  # path of the module, for the "how it is computed" include
     field_index: Mapping[str, Field] = field(init=False, repr=False, compare=False)
@@ -334,3 +352,8 @@ class Calculator:
     def defaults(self) -> dict[str, str]:
         """Every field's default text, keyed by field name."""
         return {f.name: f.default for f in self.fields}
+
+    def preset_inputs(self, preset_id: str) -> dict[str, str]:
+        """A preset's complete inputs: its values over the defaults. Raises KeyError for unknown ids."""
+        preset = {p.id: p for p in self.presets}[preset_id]
+        return {**self.defaults(), **preset.values}

@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from calculators import availability, bandwidth, storage, traffic
+from calculators import (
+    availability,
+    backoff,
+    bandwidth,
+    cache,
+    circuit_breaker,
+    concurrency,
+    interview_time,
+    servers,
+    sharding,
+    storage,
+    traffic,
+    worksheet,
+)
 from calculators.fields import Calculator
 
 __all__ = ["REGISTRY"]
@@ -15,6 +28,14 @@ _CALCULATORS: tuple[Calculator, ...] = (
     storage.CALCULATOR,
     bandwidth.CALCULATOR,
     availability.CALCULATOR,
+    servers.CALCULATOR,
+    concurrency.CALCULATOR,
+    sharding.CALCULATOR,
+    cache.CALCULATOR,
+    backoff.CALCULATOR,
+    circuit_breaker.CALCULATOR,
+    interview_time.CALCULATOR,
+    worksheet.CALCULATOR,
 )
 
 #: Calculator id → declaration (title, fields, outputs, compute). Read-only.

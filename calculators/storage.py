@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
-from calculators.units import DAYS_PER_CALENDAR_YEAR
+from calculators.charts import Bar, bar_chart
+from calculators.fields import Calculator, DisplayPrefs, Field, FieldKind, Output, OutputKind
+from calculators.units import DAYS_PER_CALENDAR_YEAR, format_bytes
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,18 @@ def retained_share(year_index: int, horizon_years: int, retention_years: float) 
     return max(0.0, min(1.0, retention_years - age_of_year_end))
 
 
+def bytes_held(first_year_bytes: float, yearly_growth: float, years: int, retention_years: float) -> float:
+    """Bytes still kept at the end of year ``years``: each year's writes × the share retention keeps [bytes].
+
+    >>> bytes_held(100.0, 0.0, 3, 10.0), bytes_held(100.0, 0.0, 3, 1.0)
+    (300.0, 100.0)
+    """
+    return sum(
+        bytes_written_in_year(first_year_bytes, yearly_growth, year) * retained_share(year, years, retention_years)
+        for year in range(years)
+    )
+
+
 def estimate_storage(inputs: StorageInputs) -> StorageEstimate:
     """Daily bytes × overheads × copies, then the sum of each year still within retention.
 
@@ -66,13 +79,7 @@ def estimate_storage(inputs: StorageInputs) -> StorageEstimate:
     copies = inputs.replication_factor + inputs.backup_copies
     stored_bytes_per_day = raw_bytes_per_day * overhead_factor * copies
     stored_bytes_per_year = stored_bytes_per_day * DAYS_PER_CALENDAR_YEAR
-    horizon_years = int(inputs.horizon_years)
-    retention_years = inputs.retention_days / DAYS_PER_CALENDAR_YEAR
-    held = sum(
-        bytes_written_in_year(stored_bytes_per_year, inputs.yearly_growth, year)
-        * retained_share(year, horizon_years, retention_years)
-        for year in range(horizon_years)
-    )
+    held = bytes_held(stored_bytes_per_year, inputs.yearly_growth, int(inputs.horizon_years), _retention_years(inputs))
     return StorageEstimate(
         raw_bytes_per_day=raw_bytes_per_day,
         stored_bytes_per_day=stored_bytes_per_day,
@@ -84,12 +91,33 @@ def estimate_storage(inputs: StorageInputs) -> StorageEstimate:
     )
 
 
+def _retention_years(inputs: StorageInputs) -> float:
+    return inputs.retention_days / DAYS_PER_CALENDAR_YEAR
+
+
+def growth_chart(inputs: StorageInputs, result: StorageEstimate, prefs: DisplayPrefs) -> dict[str, str]:
+    """Bytes held at the end of each year of the horizon, as an SVG bar chart."""
+    bars = [
+        Bar(f"year {year}", bytes_held(result.stored_bytes_per_year, inputs.yearly_growth, year, _retention_years(inputs)))
+        for year in range(1, int(inputs.horizon_years) + 1)
+    ]
+    return {
+        "growth": bar_chart(
+            "Storage held at the end of each year",
+            f"Bytes kept, with overheads and every copy, at the end of years 1 to {len(bars)}, after growth and retention.",
+            bars,
+            lambda value: format_bytes(value, prefs.sizes),
+        )
+    }
+
+
 CALCULATOR = Calculator(
     id="storage",
     title="Storage",
     summary="Items per day × size, overheads and copies → bytes per day, per year and held at the horizon.",
     inputs_type=StorageInputs,
     compute=estimate_storage,
+    charts=growth_chart,
     source_module="calculators/storage.py",
     fields=(
         Field(

@@ -341,11 +341,24 @@ def format_number(value: float, digits: int = 3) -> str:
 def format_count(value: float, unit: str = "", digits: int = 3) -> str:
     """A number followed by its unit, e.g. ``6,944 req/s``.
 
-    >>> format_count(6944.44, "req/s")
-    '6,944 req/s'
+    A plural word unit turns singular for exactly one: ``1 server``, ``1 retry``.
+
+    >>> format_count(6944.44, "req/s"), format_count(1, "servers"), format_count(1, "retries")
+    ('6,944 req/s', '1 server', '1 retry')
     """
     text = format_number(value, digits)
-    return f"{text} {unit}" if unit else text
+    if not unit:
+        return text
+    if text == "1":
+        unit = _singular(unit)
+    return f"{text} {unit}"
+
+
+def _singular(unit: str) -> str:
+    """The singular of a plain plural word unit; units with symbols (req/s, GB) stay as they are."""
+    if not unit.isalpha() or not unit.islower() or not unit.endswith("s"):
+        return unit
+    return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1]
 
 
 def _scaled(value: float, units: tuple[tuple[str, float], ...], digits: int) -> str:
@@ -540,9 +553,20 @@ def round_duration_for_speech(seconds: float) -> str:
     >>> round_duration_for_speech(31557.6), round_duration_for_speech(2629.8), round_duration_for_speech(0.0016)
     ('9 h', '45 min', '2 ms')
     """
+    if seconds <= 0:
+        return "0 s"
     for name, size in (("d", 86_400.0), ("h", 3600.0), ("min", 60.0), ("s", 1.0), ("ms", 1e-3)):
         if seconds >= size:
             amount = seconds / size
             rounded = round(amount) if amount < 10 else 5 * round(amount / 5)
             return f"{rounded:,} {name}"
     return f"{_significant(seconds * 1e6, 1)} µs"
+
+
+def whole_units(amount: float) -> int:
+    """Round up to whole units, forgiving float noise such as 10.000000000000002 [units].
+
+    >>> whole_units(10.000000000000002), whole_units(10.2), whole_units(0.0)
+    (10, 11, 0)
+    """
+    return math.ceil(round(amount, 9))

@@ -10,15 +10,27 @@ from typing import Any
 
 from calculators import REGISTRY, evaluate
 from docs_build import tables
-from docs_build.widget import render_calculator, render_fields_table, render_outputs_table
+from docs_build.widget import render_calculator, render_fields_table, render_outputs_table, render_presets_table
 
 
-def estimate(calc_id: str, **raw_inputs: Any) -> dict[str, Any]:
+class Estimate(dict[str, Any]):
+    """An evaluate() result whose parts read as attributes in Jinja.
+
+    A plain dict would make ``estimate(...).values`` the dict method, not the values.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if not name.startswith("_") and dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        return super().__getattribute__(name)
+
+
+def estimate(calc_id: str, **raw_inputs: Any) -> Estimate:
     """Evaluate a calculator at build time; a page that passes bad inputs fails the build."""
     result = evaluate(calc_id, {name: str(value) for name, value in raw_inputs.items()})
     if not result["ok"]:
         raise ValueError(f"estimate({calc_id!r}, ...) failed: {result['errors']}")
-    return result
+    return Estimate(result)
 
 
 def define_env(env: Any) -> None:
@@ -35,6 +47,7 @@ def define_env(env: Any) -> None:
     env.macro(estimate)
     env.macro(render_fields_table, "calculator_fields")
     env.macro(render_outputs_table, "calculator_outputs")
+    env.macro(render_presets_table, "calculator_presets")
     env.macro(tables.downtime_table)
     env.macro(tables.glossary_table)
     env.variables["calculators"] = REGISTRY

@@ -5,10 +5,12 @@ Used by the MkDocs hook (``docs_build/hooks.py``) and by the Pyodide parity test
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -63,38 +65,45 @@ def _sources() -> list[Path]:
 def build_compiled_wheel() -> Path:
     """Build the calculators wheel and compile it to .pyc with ``pyodide py-compile``.
 
-    Rebuilds only when a source is newer than the compiled wheel. Returns its path.
+    Rebuilds only when a source is newer than the compiled wheel. Several builds may run at
+    once (parallel tests, a dev server), so the work happens under a lock, in a scratch folder
+    that replaces the old one only when complete. Returns the compiled wheel's path.
     """
-    existing = sorted(WHEEL_BUILD_DIR.glob("calculators-*-cp313-none-any.whl"))
-    newest_source = max(path.stat().st_mtime for path in _sources())
-    if len(existing) == 1 and existing[0].stat().st_mtime >= newest_source:
-        return existing[0]
-    shutil.rmtree(WHEEL_BUILD_DIR, ignore_errors=True)
-    WHEEL_BUILD_DIR.mkdir(parents=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(PROJECT_ROOT),
-            "--no-deps",
-            "--no-build-isolation",
-            "--quiet",
-            "--wheel-dir",
-            str(WHEEL_BUILD_DIR),
-        ],
-        check=True,
-    )
-    pure = sorted(WHEEL_BUILD_DIR.glob("calculators-*-py3-none-any.whl"))
-    if len(pure) != 1:
-        raise RuntimeSetupError(f"expected one built wheel in {WHEEL_BUILD_DIR}, found {pure}")
-    pyodide_cli = Path(sys.executable).with_name("pyodide")
-    subprocess.run([str(pyodide_cli), "py-compile", "--silent", str(pure[0])], check=True)
-    compiled = sorted(WHEEL_BUILD_DIR.glob("calculators-*-cp313-none-any.whl"))
-    if len(compiled) != 1:
-        raise RuntimeSetupError(f"pyodide py-compile left no compiled wheel in {WHEEL_BUILD_DIR}")
-    return compiled[0]
+    WHEEL_BUILD_DIR.parent.mkdir(parents=True, exist_ok=True)
+    with (WHEEL_BUILD_DIR.parent / "wheel.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        existing = sorted(WHEEL_BUILD_DIR.glob("calculators-*-cp313-none-any.whl"))
+        newest_source = max(path.stat().st_mtime for path in _sources())
+        if len(existing) == 1 and existing[0].stat().st_mtime >= newest_source:
+            return existing[0]
+        with tempfile.TemporaryDirectory(dir=WHEEL_BUILD_DIR.parent, prefix="wheel-") as scratch_name:
+            scratch = Path(scratch_name)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "wheel",
+                    str(PROJECT_ROOT),
+                    "--no-deps",
+                    "--no-build-isolation",
+                    "--quiet",
+                    "--wheel-dir",
+                    str(scratch),
+                ],
+                check=True,
+            )
+            pure = sorted(scratch.glob("calculators-*-py3-none-any.whl"))
+            if len(pure) != 1:
+                raise RuntimeSetupError(f"expected one built wheel, found {pure}")
+            pyodide_cli = Path(sys.executable).with_name("pyodide")
+            subprocess.run([str(pyodide_cli), "py-compile", "--silent", str(pure[0])], check=True)
+            compiled = sorted(scratch.glob("calculators-*-cp313-none-any.whl"))
+            if len(compiled) != 1:
+                raise RuntimeSetupError("pyodide py-compile left no compiled wheel")
+            shutil.rmtree(WHEEL_BUILD_DIR, ignore_errors=True)
+            WHEEL_BUILD_DIR.mkdir()
+            return Path(shutil.move(compiled[0], WHEEL_BUILD_DIR / compiled[0].name))
 
 
 def install_runtime(site_dir: Path) -> None:

@@ -37,8 +37,7 @@ def downtime_table(levels: Sequence[str] = DEFAULT_LEVELS) -> str:
 
 
 def _nines(fraction: float) -> str:
-    count = count_nines(fraction)
-    return f"{count:g}" if count == round(count, 1) else f"{count:.1f}"
+    return f"{round(count_nines(fraction), 1):g}"
 
 
 def read_abbreviations(path: Path = ABBREVIATIONS_FILE) -> list[tuple[str, str]]:

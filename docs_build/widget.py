@@ -7,12 +7,13 @@ field and ``output[data-output]`` per output, pre-rendered from :func:`evaluate`
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from calculators import REGISTRY, evaluate, to_markdown
 from calculators.fields import Calculator, Field, FieldKind, OutputKind
 
-__all__ = ["render_calculator", "render_fields_table", "render_outputs_table"]
+__all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_presets_table"]
 
 _INPUT_MODE: dict[FieldKind, str] = {
     FieldKind.NUMBER: "decimal",
@@ -37,7 +38,8 @@ def _field_html(calculator: Calculator, declared: Field, prefix: str) -> str:
             f"<option{_attrs(value=value, selected='selected' if value == declared.default else None)}>{escape(label)}</option>"
             for value, label in declared.choices
         )
-        control = f"<select{_attrs(id=field_id, name=declared.name, aria_describedby=described)}>{options}</select>"
+        attributes = _attrs(id=field_id, name=declared.name, aria_describedby=described, data_default=declared.default)
+        control = f"<select{attributes}>{options}</select>"
     else:
         control = (
             "<input"
@@ -98,6 +100,7 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
         f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
         f' aria-label="{escape(calculator.title)} calculator"'
         f' data-markdown="{escape(to_markdown(calc_id, calculator.defaults()), quote=True)}">'
+        f"{_presets(calculator)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
         f"{_toolbar(calculator)}"
         f'<p class="calculator__status" data-status role="status">Results below are for the default inputs,'
@@ -117,6 +120,33 @@ def _table_html(table: dict[str, object]) -> str:
     return (
         f"<table><caption>{escape(str(table['title']))}</caption><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _presets(calculator: Calculator) -> str:
+    """A preset picker that fills every field from the preset (defaults where it names none).
+
+    Each option carries its complete inputs as JSON, so the generic script needs no knowledge
+    of any calculator; the select has no ``name``: it is not a field.
+    """
+    if not calculator.presets:
+        return ""
+    options = ['<option value="">Custom (your own inputs)</option>']
+    for preset in calculator.presets:
+        values = json.dumps(calculator.preset_inputs(preset.id), sort_keys=True)
+        options.append(f"<option{_attrs(value=preset.id, data_values=values)}>{escape(preset.label)}</option>")
+    return f'<p class="calculator__presets"><label>Preset <select data-preset>{"".join(options)}</select></label></p>'
+
+
+def render_presets_table(calc_id: str) -> str:
+    """A Markdown list of a calculator's presets and the assumptions each one states."""
+    calculator = REGISTRY[calc_id]
+    lines = []
+    for preset in calculator.presets:
+        lines.append(f"**{preset.label}** (`--preset {preset.id}`)")
+        lines.append("")
+        lines += [f"- {assumption}" for assumption in preset.assumptions]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def _toolbar(calculator: Calculator) -> str:

@@ -31,6 +31,11 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _site_is_built(built_site: object) -> None:
+    """Browser tests talk to ``site_url``; make sure this worker's build exists first."""
+
+
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as instance:

@@ -198,7 +198,8 @@ def test_pages_without_a_widget_download_no_pyodide(page_and_log: tuple[Page, Re
 
 def test_runtime_failure_keeps_prerendered_values_with_a_notice(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
     page, _ = page_and_log
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    # The worker's own script fails to load, as when a host forgets to deploy assets/.
+    page.route("**/calculators-worker.js", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(f"{site_url}/{calculator_page('availability')}")
     wait_state(page, "availability", "error")
     assert outputs_text(page, "availability") == evaluate("availability", {})["display"]

@@ -17,6 +17,7 @@
   };
   const PREF_KEYS = { sizes: ["decimal", "binary"], rates: ["bits", "bytes"] };
   const PREF_STORAGE = "handbook.calculator-units";
+  const STARTUP_LIMIT_MS = 90_000; // a slow phone may need long; past this, say so instead of spinning
   const timing = (window.calculatorsTiming = window.calculatorsTiming || {});
 
   /* ------------------------------------------------------------------ runtime */
@@ -29,6 +30,8 @@
     let nextId = 1;
     let settle;
     const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    const limit = setTimeout(() => settle.reject(new Error("Python did not start in time")), STARTUP_LIMIT_MS);
+    ready.then(() => clearTimeout(limit), () => clearTimeout(limit));
     worker.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.type === "ready") {
@@ -279,11 +282,15 @@
 
     const onEdit = (event) => {
       if (event.target && event.target.dataset) delete event.target.dataset.urlValue;
+      const picker = form.querySelector("select[data-preset]");
+      if (picker && event.target !== picker && event.target.name) picker.value = ""; // now the user's own inputs
       if (form.dataset.state === "ready") widget.schedule();
       else markStale(form, true);
       writeUrl();
     };
-    form.addEventListener("input", onEdit);
+    form.addEventListener("input", (event) => {
+      if (!event.target.matches("select[data-preset], select[data-pref]")) onEdit(event);
+    });
     form.addEventListener("change", (event) => {
       if (event.target.matches("select[name]")) onEdit(event);
     });
@@ -292,6 +299,19 @@
     for (const select of form.querySelectorAll("select[data-pref]")) {
       select.value = prefs[select.dataset.pref];
       select.addEventListener("change", () => setPref(select.dataset.pref, select.value));
+    }
+    const presets = form.querySelector("select[data-preset]");
+    if (presets) {
+      presets.addEventListener("change", () => {
+        const option = presets.selectedOptions[0];
+        if (!option || !option.dataset.values) return;
+        const values = JSON.parse(option.dataset.values);
+        for (const control of fieldControls(form)) {
+          delete control.dataset.urlValue;
+          control.value = control.name in values ? values[control.name] : control.dataset.default || "";
+        }
+        onEdit({ target: presets });
+      });
     }
     const copy = form.querySelector("[data-copy-markdown]");
     if (copy) copy.addEventListener("click", () => copyMarkdown(form, copy));
@@ -337,6 +357,8 @@
   }
 
   function mountAll() {
+    // The combined print page (for the PDF) renames fields to keep ids unique: it stays static.
+    if (document.getElementById("print-site-page")) return;
     const forms = document.querySelectorAll("form[data-calculator]");
     for (const form of forms) mount(form);
   }

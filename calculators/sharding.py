@@ -1,0 +1,508 @@
+"""Sharding: how many shards the data and writes need, and how many keys move when the shard count changes.
+
+The moves are counted by placing real sample keys with the handbook's own pattern code
+(:mod:`calculators.patterns.sharding`), and set beside the expected fractions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from calculators.charts import Bar, bar_chart
+from calculators.fields import Calculator, DisplayPrefs, Field, FieldKind, Output, OutputKind, Table
+from calculators.patterns.sharding import ConsistentHashRing, KeyOutOfRangeError, ShardDirectory, shard_by_range, stable_hash
+from calculators.units import format_percent, whole_units
+
+#: Most ring points (nodes × virtual nodes) a calculation builds, so it stays fast in the browser.
+MAX_RING_POINTS = 5_000
+
+_ID = r"\d{1,12}[kKmM]?"
+_SHARD_NAME = r"[A-Za-z0-9_.:-]{1,20}"
+BOUNDS_PATTERN = rf"{_ID}(?:\s*,\s*{_ID}){{0,15}}"
+_ENTRY = rf"{_ID}(?:\s*-\s*{_ID})?\s*=\s*{_SHARD_NAME}"
+DIRECTORY_PATTERN = rf"{_ENTRY}(?:\s*,\s*{_ENTRY}){{0,15}}"
+
+
+@dataclass(frozen=True)
+class ShardingInputs:
+    data_bytes: float  # data to hold, replicas excluded [bytes]
+    max_shard_bytes: float  # most data one shard should hold [bytes]
+    write_rps: float  # peak writes across all shards [requests / s]
+    max_shard_write_rps: float  # most writes one shard sustains [requests / s]
+    current_shards: float  # N, shards today [shards]
+    new_shards: float  # M, shards after resharding [shards]
+    virtual_nodes: float  # points per shard on the consistent-hash ring [points]
+    sample_keys: float  # keys placed to count moves [keys]
+    range_bounds: str  # inclusive upper key bound of each range shard, comma-separated
+    directory: str  # "first-last=shard" and "key=shard" entries, comma-separated
+
+
+@dataclass(frozen=True)
+class ShardingEstimate:
+    shards_for_size: float  # [shards]
+    shards_for_writes: float  # [shards]
+    shards_needed: float  # the larger of the two [shards]
+    mod_moved_sampled: float  # share of sample keys whose shard changes under hash mod [0..1]
+    mod_moved_expected: float  # 1 − min(N, M) ÷ lcm(N, M) [0..1]
+    ring_moved_sampled: float  # share of sample keys whose node changes on the ring [0..1]
+    ring_moved_expected: float  # |M − N| ÷ max(M, N) [0..1]
+    ring_busiest_load: float  # busiest of M ring nodes ÷ mean load [ratio]
+    mod_busiest_load: float  # busiest of M mod shards ÷ mean load [ratio]
+    widest_range_share: float  # widest range ÷ key space 0..last bound [0..1]
+    directory_keys_covered: float  # keys the directory places [keys]
+    example_rows: tuple[tuple[str, ...], ...] = ()  # key, hash mod, ring, range, directory (display text)
+
+
+def parse_key(text: str) -> int:
+    """A whole-number key with an optional k (thousand) or M (million) suffix.
+
+    >>> parse_key("250k"), parse_key("1M"), parse_key("42")
+    (250000, 1000000, 42)
+    """
+    text = text.strip()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1].lower(), 1)
+    return int(text.rstrip("kKmM")) * scale
+
+
+def parse_bounds(text: str) -> list[int]:
+    """Comma-separated upper bounds; raises ``ValueError`` unless strictly increasing.
+
+    >>> parse_bounds("250k, 500k, 1M")
+    [250000, 500000, 1000000]
+    """
+    bounds = [parse_key(part) for part in text.split(",")]
+    for earlier, later in itertools.pairwise(bounds):
+        if later <= earlier:
+            raise ValueError(f"bounds must increase ({later:,} comes after {earlier:,})")
+    return bounds
+
+
+def parse_directory(text: str) -> ShardDirectory:
+    """Build a directory from ``first-last=shard`` ranges and ``key=shard`` pins.
+
+    >>> parse_directory("1-600k=db-1, 42=db-vip").shard_for(42)
+    'db-vip'
+    """
+    directory = ShardDirectory()
+    for entry in text.split(","):
+        keys, shard = (part.strip() for part in entry.split("="))
+        if "-" in keys:
+            first, last = (parse_key(part) for part in keys.split("-"))
+            directory.assign_range(first, last, shard)
+        else:
+            directory.pin(parse_key(keys), shard)
+    return directory
+
+
+def hash_mod_moved_share(old: int, new: int) -> float:
+    """Share of uniformly hashed keys whose ``h mod N`` differs from ``h mod M``.
+
+    A key keeps its shard only when both residues are equal, which happens for min(N, M)
+    of every lcm(N, M) consecutive hash values.
+
+    >>> hash_mod_moved_share(4, 5), hash_mod_moved_share(4, 8), hash_mod_moved_share(3, 3)
+    (0.8, 0.5, 0.0)
+    """
+    return 1 - min(old, new) / math.lcm(old, new)
+
+
+def ring_moved_share(old: int, new: int) -> float:
+    """Expected share of keys that move on a consistent-hash ring from N to M nodes: |M − N| ÷ max(M, N).
+
+    >>> ring_moved_share(4, 5), ring_moved_share(5, 4)
+    (0.2, 0.2)
+    """
+    return abs(new - old) / max(old, new)
+
+
+def node_names(count: int) -> list[str]:
+    return [f"shard-{n}" for n in range(count)]
+
+
+def _busiest_over_mean(owners: list[str] | list[int], shards: int) -> float:
+    return max(Counter(owners).values()) / (len(owners) / shards)
+
+
+def _widest_range_share(bounds: list[int]) -> float:
+    widths = [bounds[0] + 1] + [later - earlier for earlier, later in itertools.pairwise(bounds)]
+    return max(widths) / (bounds[-1] + 1)
+
+
+@dataclass(frozen=True)
+class _Placement:
+    mod_before: list[int]
+    mod_after: list[int]
+    ring_before: list[str]
+    ring_after: list[str]
+
+
+def _place(hashes: list[int], old: int, new: int, virtual_nodes: int) -> _Placement:
+    """Place each hash by mod N, mod M, and on one ring grown or shrunk from N to M nodes."""
+    ring = ConsistentHashRing(node_names(old), virtual_nodes)
+    ring_before = [ring.node_for_hash(h) for h in hashes]
+    if new > old:
+        ring.add(*node_names(new)[old:])
+    elif new < old:
+        ring.remove(*node_names(old)[new:])
+    return _Placement(
+        mod_before=[h % old for h in hashes],
+        mod_after=[h % new for h in hashes],
+        ring_before=ring_before,
+        ring_after=[ring.node_for_hash(h) for h in hashes],
+    )
+
+
+def example_keys(bounds: list[int], directory: ShardDirectory) -> list[int]:
+    """Keys worth showing: 0, each of the first bounds and the key after it, the pinned keys, and one past the last bound.
+
+    >>> example_keys([100, 200], parse_directory("7=db-x"))
+    [0, 7, 100, 101, 200, 201]
+    """
+    keys = {0, bounds[-1] + 1, *directory.pinned}
+    for bound in bounds[:4]:
+        keys.update((bound, bound + 1))
+    return sorted(keys)[:12]
+
+
+def shards_for(data_bytes: float, max_shard_bytes: float, write_rps: float, max_shard_write_rps: float) -> tuple[int, int]:
+    """Shards needed for the data size and for the write rate, each rounded up [shards].
+
+    >>> shards_for(10e12, 2e12, 12_000, 5_000)
+    (5, 3)
+    """
+    return whole_units(data_bytes / max_shard_bytes), whole_units(write_rps / max_shard_write_rps)
+
+
+def estimate_sharding(inputs: ShardingInputs) -> ShardingEstimate:
+    """Shard count from size and write limits; keys moved from N to M shards, sampled and expected.
+
+    >>> inputs = ShardingInputs(10e12, 1e12, 50_000, 5_000, 4, 5, 100, 10_000, "250k, 500k, 1M", "1-600k=db-1")
+    >>> estimate = estimate_sharding(inputs)
+    >>> estimate.shards_needed, estimate.mod_moved_expected, estimate.ring_moved_expected
+    (10.0, 0.8, 0.2)
+    >>> round(estimate.mod_moved_sampled, 1), round(estimate.ring_moved_sampled, 1)
+    (0.8, 0.2)
+    """
+    for_size, for_writes = shards_for(inputs.data_bytes, inputs.max_shard_bytes, inputs.write_rps, inputs.max_shard_write_rps)
+    old, new, virtual = int(inputs.current_shards), int(inputs.new_shards), int(inputs.virtual_nodes)
+    bounds, directory = parse_bounds(inputs.range_bounds), parse_directory(inputs.directory)
+    samples = [stable_hash(f"user:{n}") for n in range(int(inputs.sample_keys))]
+    examples = example_keys(bounds, directory)
+    # One pass places the sample and the example keys, so the ring is built only once.
+    placed = _place(samples + [stable_hash(str(key)) for key in examples], old, new, virtual)
+    count = len(samples)
+    rows = []
+    for index, key in enumerate(examples, start=count):
+        try:
+            by_range = f"shard-{shard_by_range(key, bounds)}"
+        except KeyOutOfRangeError:
+            by_range = "rejected: above the last bound"
+        try:
+            by_directory = directory.shard_for(key)
+        except KeyError:
+            by_directory = "no entry"
+        rows.append(
+            (
+                f"{key:,}",
+                f"shard-{placed.mod_before[index]} → shard-{placed.mod_after[index]}",
+                f"{placed.ring_before[index]} → {placed.ring_after[index]}",
+                by_range,
+                by_directory,
+            )
+        )
+    mod_after, ring_after = placed.mod_after[:count], placed.ring_after[:count]
+    return ShardingEstimate(
+        shards_for_size=float(for_size),
+        shards_for_writes=float(for_writes),
+        shards_needed=float(max(1, for_size, for_writes)),
+        mod_moved_sampled=sum(a != b for a, b in zip(placed.mod_before[:count], mod_after, strict=True)) / count,
+        mod_moved_expected=hash_mod_moved_share(old, new),
+        ring_moved_sampled=sum(a != b for a, b in zip(placed.ring_before[:count], ring_after, strict=True)) / count,
+        ring_moved_expected=ring_moved_share(old, new),
+        ring_busiest_load=_busiest_over_mean(ring_after, new),
+        mod_busiest_load=_busiest_over_mean(mod_after, new),
+        widest_range_share=_widest_range_share(bounds),
+        directory_keys_covered=float(directory.covered_key_count()),
+        example_rows=tuple(rows),
+    )
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "data_bytes",
+        "Data to store",
+        FieldKind.BYTES,
+        default="10 TB",
+        example="10 TB or 500 GiB",
+        minimum=0,
+        maximum=1e21,
+        help="One copy of the data, indexes included; replicas are per shard and do not change the count.",
+    ),
+    Field(
+        "max_shard_bytes",
+        "Most data per shard",
+        FieldKind.BYTES,
+        default="1 TB",
+        example="1 TB or 500 GB",
+        minimum=1e6,
+        maximum=1e18,
+        help="Keep shards small enough to back up, restore and move in hours, not days.",
+    ),
+    Field(
+        "write_rps",
+        "Peak writes per second",
+        FieldKind.NUMBER,
+        default="50,000",
+        example="50,000 or 2K",
+        unit="req/s",
+        minimum=0,
+        maximum=1e10,
+        help="All writes at the busiest moment; reads can also be served by replicas.",
+    ),
+    Field(
+        "max_shard_write_rps",
+        "Most writes per shard",
+        FieldKind.NUMBER,
+        default="5,000",
+        example="5,000 or 10K",
+        unit="req/s",
+        minimum=1,
+        maximum=1e9,
+        help="What one primary sustains with room to spare, from a benchmark of your own workload.",
+    ),
+    Field(
+        "current_shards",
+        "Shards now (N)",
+        FieldKind.NUMBER,
+        default="4",
+        example="4 or 10",
+        unit="shards",
+        minimum=1,
+        maximum=100,
+        integer=True,
+        help="Shard count before resharding.",
+    ),
+    Field(
+        "new_shards",
+        "Shards after (M)",
+        FieldKind.NUMBER,
+        default="5",
+        example="5 or 8",
+        unit="shards",
+        minimum=1,
+        maximum=100,
+        integer=True,
+        help="Shard count after adding or removing shards.",
+    ),
+    Field(
+        "virtual_nodes",
+        "Virtual nodes per shard",
+        FieldKind.NUMBER,
+        default="100",
+        example="100 or 10",
+        unit="points",
+        minimum=1,
+        maximum=1000,
+        integer=True,
+        help="Points each shard owns on the consistent-hash ring; more points spread load more evenly.",
+    ),
+    Field(
+        "sample_keys",
+        "Sample keys",
+        FieldKind.NUMBER,
+        default="10,000",
+        example="10,000 or 2,000",
+        unit="keys",
+        minimum=100,
+        maximum=10_000,
+        integer=True,
+        help='Keys "user:0", "user:1", … placed before and after to count the moves.',
+    ),
+    Field(
+        "range_bounds",
+        "Range shard upper bounds",
+        FieldKind.PATTERN,
+        default="250k, 500k, 750k, 1M",
+        example="250k, 500k, 750k, 1M or 100, 1000",
+        pattern=BOUNDS_PATTERN,
+        help="Inclusive upper key of each range shard, increasing; keys above the last bound are rejected.",
+    ),
+    Field(
+        "directory",
+        "Directory entries",
+        FieldKind.PATTERN,
+        default="1-600k=db-1, 600001-1M=db-2, 42=db-vip",
+        example="1-600k=db-1, 42=db-vip or 1-10=db-9",
+        pattern=DIRECTORY_PATTERN,
+        help="first-last=shard for a range, key=shard to pin one key (a large tenant, say); pins win over ranges.",
+    ),
+)
+_FIELD = {f.name: f for f in FIELDS}
+
+
+def check_sharding(inputs: ShardingInputs) -> Mapping[str, str]:
+    """Bounds must increase, directory ranges must not overlap, and the ring must stay small enough to compute quickly."""
+    errors: dict[str, str] = {}
+    try:
+        parse_bounds(inputs.range_bounds)
+    except ValueError as exc:
+        errors["range_bounds"] = str(_FIELD["range_bounds"].error(str(exc)))
+    try:
+        parse_directory(inputs.directory)
+    except ValueError as exc:
+        errors["directory"] = str(_FIELD["directory"].error(str(exc)))
+    shards = int(max(inputs.current_shards, inputs.new_shards))
+    if shards * inputs.virtual_nodes > MAX_RING_POINTS:
+        reason = f"at most {MAX_RING_POINTS // shards:,} with {shards} shards (a ring of {MAX_RING_POINTS:,} points at most)"
+        errors["virtual_nodes"] = str(_FIELD["virtual_nodes"].error(reason))
+    return errors
+
+
+def make_tables(inputs: ShardingInputs, result: ShardingEstimate, prefs: DisplayPrefs) -> Mapping[str, Table]:
+    old, new, virtual = int(inputs.current_shards), int(inputs.new_shards), int(inputs.virtual_nodes)
+    strategies = Table(
+        title=f"Going from {old} to {new} shards",
+        columns=("Strategy", "Keys moved (sample)", "Keys moved (expected)", "Busiest shard ÷ mean, after"),
+        rows=(
+            (
+                f"hash mod N ({old} → {new})",
+                format_percent(result.mod_moved_sampled),
+                format_percent(result.mod_moved_expected),
+                f"{result.mod_busiest_load:.2f}×",
+            ),
+            (
+                f"consistent hashing, {virtual} virtual nodes",
+                format_percent(result.ring_moved_sampled),
+                format_percent(result.ring_moved_expected),
+                f"{result.ring_busiest_load:.2f}×",
+            ),
+        ),
+    )
+    placement = Table(
+        title="Where example keys go",
+        columns=("Key", f"hash mod N ({old} → {new})", f"ring ({old} → {new})", "range", "directory"),
+        rows=result.example_rows,
+    )
+    return {"strategies": strategies, "placement": placement}
+
+
+def moves_chart(inputs: ShardingInputs, result: ShardingEstimate, prefs: DisplayPrefs) -> dict[str, str]:
+    """Share of sample keys that change shard under each strategy."""
+    old, new = int(inputs.current_shards), int(inputs.new_shards)
+    bars = [Bar("hash mod N", result.mod_moved_sampled), Bar("consistent hashing", result.ring_moved_sampled)]
+    return {
+        "moves": bar_chart(
+            f"Keys that move when going from {old} to {new} shards",
+            f"Share of {int(inputs.sample_keys):,} sample keys whose shard changes: hash mod N moves "
+            f"{format_percent(result.mod_moved_sampled)}, a consistent-hash ring {format_percent(result.ring_moved_sampled)}.",
+            bars,
+            format_percent,
+        )
+    }
+
+
+CALCULATOR = Calculator(
+    id="sharding",
+    title="Sharding",
+    summary="Shards needed for data size and write rate; keys moved by hash mod N versus consistent hashing.",
+    inputs_type=ShardingInputs,
+    compute=estimate_sharding,
+    validate=check_sharding,
+    tables=make_tables,
+    charts=moves_chart,
+    source_module="calculators/sharding.py",
+    fields=FIELDS,
+    outputs=(
+        Output(
+            "shards_for_size",
+            "Shards for the data size",
+            OutputKind.COUNT,
+            unit="shards",
+            formula="⌈data ÷ most data per shard⌉",
+            working="⌈{data_bytes} ÷ {max_shard_bytes}⌉ = {shards_for_size}",
+        ),
+        Output(
+            "shards_for_writes",
+            "Shards for the write rate",
+            OutputKind.COUNT,
+            unit="shards",
+            formula="⌈peak writes ÷ most writes per shard⌉",
+            working="⌈{write_rps} ÷ {max_shard_write_rps}⌉ = {shards_for_writes}",
+        ),
+        Output(
+            "shards_needed",
+            "Shards needed",
+            OutputKind.COUNT,
+            unit="shards",
+            formula="the larger of the two (at least 1)",
+            working="max({shards_for_size}, {shards_for_writes}) = {shards_needed}",
+        ),
+        Output(
+            "mod_moved_sampled",
+            "Keys moved, hash mod N (sample)",
+            OutputKind.FRACTION,
+            formula="share of sample keys with stable_hash mod N ≠ stable_hash mod M",
+            working="{sample_keys} keys, {current_shards} → {new_shards} shards: {mod_moved_sampled}",
+        ),
+        Output(
+            "mod_moved_expected",
+            "Keys moved, hash mod N (expected)",
+            OutputKind.FRACTION,
+            formula="1 − min(N, M) ÷ lcm(N, M)",
+            working="1 − min({current_shards}, {new_shards}) ÷ lcm({current_shards}, {new_shards}) = {mod_moved_expected}",
+        ),
+        Output(
+            "ring_moved_sampled",
+            "Keys moved, consistent hashing (sample)",
+            OutputKind.FRACTION,
+            formula="share of sample keys whose ring node changes",
+            working="{sample_keys} keys, {virtual_nodes} virtual nodes each: {ring_moved_sampled}",
+        ),
+        Output(
+            "ring_moved_expected",
+            "Keys moved, consistent hashing (expected)",
+            OutputKind.FRACTION,
+            formula="|M − N| ÷ max(M, N)",
+            working="|{new_shards} − {current_shards}| ÷ max({new_shards}, {current_shards}) = {ring_moved_expected}",
+        ),
+        Output(
+            "ring_busiest_load",
+            "Busiest ring shard ÷ mean, after",
+            OutputKind.COUNT,
+            unit="× mean",
+            formula="most sample keys on one of the M ring shards ÷ (sample ÷ M)",
+            working="{virtual_nodes} virtual nodes per shard → {ring_busiest_load}",
+        ),
+        Output(
+            "mod_busiest_load",
+            "Busiest hash-mod shard ÷ mean, after",
+            OutputKind.COUNT,
+            unit="× mean",
+            formula="most sample keys on one of the M shards ÷ (sample ÷ M)",
+            working="{sample_keys} keys over {new_shards} shards → {mod_busiest_load}",
+        ),
+        Output(
+            "widest_range_share",
+            "Widest range's share of the key space",
+            OutputKind.FRACTION,
+            formula="widest range ÷ (last bound + 1), keys counted from 0",
+            working="bounds {range_bounds} → {widest_range_share}",
+        ),
+        Output(
+            "directory_keys_covered",
+            "Keys the directory places",
+            OutputKind.COUNT,
+            unit="keys",
+            formula="keys in every range entry + pinned keys outside them",
+            working="{directory} → {directory_keys_covered}",
+        ),
+    ),
+    notes=(
+        "Hashes come from stable_hash (BLAKE2b), not Python's hash(), which is salted per process for strings.",
+        "Even key ranges are not even load: new IDs are written at the top of the range, so the last shard takes every insert.",
+    ),
+)

@@ -1,0 +1,593 @@
+"""The worksheet: one scenario flowing through traffic → storage → bandwidth → servers → cache → shards.
+
+Each stage calls the same function as its own calculator, fed by the stage before; the peak
+read and write rates and the data size can be overridden to explore "what if" without
+rewriting the scenario. Presets are classic interview problems with their assumptions stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
+from calculators.cache import CacheInputs, estimate_cache
+from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind, Preset
+from calculators.servers import REDUNDANCY_CHOICES, ServersInputs, estimate_servers
+from calculators.sharding import shards_for
+from calculators.storage import StorageInputs, estimate_storage
+from calculators.traffic import TrafficInputs, estimate_traffic
+
+
+@dataclass(frozen=True)
+class WorksheetInputs:
+    monthly_active_users: float  # [users]
+    daily_active_fraction: float  # [0..1]
+    requests_per_user_per_day: float  # reads and writes [requests / user / day]
+    read_write_ratio: float  # reads per write [unitless]
+    peak_multiplier: float  # [unitless]
+    item_bytes: float  # stored by one write, also its request body [bytes]
+    overhead: float  # metadata and indexes as a share of the payload [0..]
+    replication_factor: float  # [copies]
+    retention_days: float  # [days]
+    yearly_growth: float  # [0..]
+    horizon_years: float  # [years]
+    response_bytes: float  # returned by one read [bytes]
+    rps_per_server: float  # one application server's capacity [requests / s]
+    target_utilisation: float  # [0..1]
+    redundancy: str  # one of REDUNDANCY_CHOICES
+    cache_hit_ratio: float  # [0..1]
+    hot_share: float  # share of a day's reads worth keeping in memory [0..1]
+    cache_node_bytes: float  # memory of one cache node [bytes]
+    max_shard_bytes: float  # data one database shard should hold [bytes]
+    max_shard_write_rps: float  # writes one shard sustains [requests / s]
+    peak_read_rps_override: float | None  # replaces the traffic stage's figure when given [requests / s]
+    peak_write_rps_override: float | None  # [requests / s]
+    data_bytes_override: float | None  # replaces the storage stage's per-copy data size [bytes]
+
+
+@dataclass(frozen=True)
+class WorksheetEstimate:
+    daily_active_users: float  # [users]
+    peak_read_rps: float  # after any override [requests / s]
+    peak_write_rps: float  # after any override [requests / s]
+    stored_bytes_per_day: float  # with overhead and replicas [bytes / day]
+    stored_bytes_at_horizon: float  # with overhead and replicas [bytes]
+    peak_bandwidth_bytes_per_s: float  # in and out at peak [bytes / s]
+    transfer_bytes_per_month: float  # [bytes / month]
+    app_servers: float  # [servers]
+    backend_read_rps: float  # reads the cache misses, at peak [requests / s]
+    cache_memory_bytes: float  # hot set of a day's reads [bytes]
+    cache_nodes: float  # [nodes]
+    data_bytes_per_copy: float  # what the shards split, before replication [bytes]
+    shards_for_size: float  # [shards]
+    shards_for_writes: float  # [shards]
+    shards: float  # the larger of the two [shards]
+
+
+# A cache node gives about three quarters of its memory to items; the rest is overhead and headroom.
+CACHE_USABLE_FRACTION = 0.75
+# Latencies only affect the cache calculator's latency outputs, which the worksheet does not show.
+_CACHE_LATENCY_S, _BACKEND_LATENCY_S = 0.001, 0.01
+
+
+def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
+    """Chain the calculators: each stage's outputs are the next stage's inputs.
+
+    >>> from calculators.registry import REGISTRY
+    >>> sheet = REGISTRY["worksheet"]
+    >>> values, _ = __import__("calculators.evaluation").evaluation.parse_inputs(sheet, sheet.defaults())
+    >>> estimate = run_worksheet(WorksheetInputs(**values))
+    >>> round(estimate.peak_write_rps), round(estimate.peak_read_rps)
+    (6944, 694444)
+    """
+    traffic = estimate_traffic(
+        TrafficInputs(
+            monthly_active_users=inputs.monthly_active_users,
+            daily_active_fraction=inputs.daily_active_fraction,
+            concurrent_fraction=0.1,
+            requests_per_user_per_day=inputs.requests_per_user_per_day,
+            read_write_ratio=inputs.read_write_ratio,
+            peak_multiplier=inputs.peak_multiplier,
+        )
+    )
+    peak_read = traffic.peak_read_rps if inputs.peak_read_rps_override is None else inputs.peak_read_rps_override
+    peak_write = traffic.peak_write_rps if inputs.peak_write_rps_override is None else inputs.peak_write_rps_override
+    storage = estimate_storage(
+        StorageInputs(
+            items_per_day=peak_write / inputs.peak_multiplier * 86_400,
+            item_bytes=inputs.item_bytes,
+            metadata_overhead=0.0,
+            index_overhead=inputs.overhead,
+            replication_factor=inputs.replication_factor,
+            backup_copies=0.0,
+            retention_days=inputs.retention_days,
+            yearly_growth=inputs.yearly_growth,
+            horizon_years=inputs.horizon_years,
+        )
+    )
+    bandwidth = estimate_bandwidth(
+        BandwidthInputs(
+            read_rps=peak_read / inputs.peak_multiplier,
+            write_rps=peak_write / inputs.peak_multiplier,
+            response_bytes=inputs.response_bytes,
+            request_bytes=inputs.item_bytes,
+            peak_multiplier=inputs.peak_multiplier,
+        )
+    )
+    servers = estimate_servers(
+        ServersInputs(
+            peak_rps=peak_read + peak_write,
+            rps_per_server=inputs.rps_per_server,
+            target_utilisation=inputs.target_utilisation,
+            redundancy=inputs.redundancy,
+        )
+    )
+    cache = estimate_cache(
+        CacheInputs(
+            read_rps=peak_read,
+            hit_ratio=inputs.cache_hit_ratio,
+            cache_latency_s=_CACHE_LATENCY_S,
+            backend_latency_s=_BACKEND_LATENCY_S,
+            items_read_per_day=peak_read / inputs.peak_multiplier * 86_400,
+            hot_share=inputs.hot_share,
+            item_bytes=inputs.response_bytes,
+            node_memory_bytes=inputs.cache_node_bytes,
+            usable_fraction=CACHE_USABLE_FRACTION,
+        )
+    )
+    per_copy = storage.stored_bytes_at_horizon / inputs.replication_factor
+    data_bytes = per_copy if inputs.data_bytes_override is None else inputs.data_bytes_override
+    for_size, for_writes = shards_for(data_bytes, inputs.max_shard_bytes, peak_write, inputs.max_shard_write_rps)
+    return WorksheetEstimate(
+        daily_active_users=traffic.daily_active_users,
+        peak_read_rps=peak_read,
+        peak_write_rps=peak_write,
+        stored_bytes_per_day=storage.stored_bytes_per_day,
+        stored_bytes_at_horizon=storage.stored_bytes_at_horizon,
+        peak_bandwidth_bytes_per_s=bandwidth.peak_total_bytes_per_s,
+        transfer_bytes_per_month=bandwidth.transfer_bytes_per_month,
+        app_servers=servers.servers_total,
+        backend_read_rps=cache.backend_rps,
+        cache_memory_bytes=cache.working_set_bytes,
+        cache_nodes=cache.cache_nodes,
+        data_bytes_per_copy=data_bytes,
+        shards_for_size=float(for_size),
+        shards_for_writes=float(for_writes),
+        shards=float(max(1, for_size, for_writes)),
+    )
+
+
+def _rps(name: str, label: str) -> Field:
+    return Field(
+        name,
+        label,
+        FieldKind.NUMBER,
+        default="",
+        example="50K or 1.2M",
+        unit="req/s",
+        minimum=0,
+        maximum=1e12,
+        optional=True,
+        help="Leave empty to use the traffic stage's figure.",
+    )
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "monthly_active_users",
+        "Monthly active users",
+        FieldKind.NUMBER,
+        default="200M",
+        example="200M or 5e7",
+        unit="users",
+        minimum=1,
+        maximum=1e11,
+        help="Traffic stage.",
+    ),
+    Field(
+        "daily_active_fraction",
+        "Daily active share of MAU",
+        FieldKind.PERCENT,
+        default="50%",
+        example="50% or 20",
+        minimum=0,
+        maximum=1,
+        minimum_exclusive=True,
+    ),
+    Field(
+        "requests_per_user_per_day",
+        "Requests per user per day",
+        FieldKind.NUMBER,
+        default="202",
+        example="202 or 40",
+        unit="per day",
+        minimum=0,
+        maximum=1e7,
+        help="Reads and writes together.",
+    ),
+    Field("read_write_ratio", "Reads per write", FieldKind.NUMBER, default="100", example="100 or 2", minimum=0, maximum=1e9),
+    Field("peak_multiplier", "Peak multiplier", FieldKind.MULTIPLIER, default="3x", example="3x or 2", minimum=1, maximum=1000),
+    Field(
+        "item_bytes",
+        "Bytes stored per write",
+        FieldKind.BYTES,
+        default="1 KB",
+        example="1 KB or 300 MB",
+        minimum=0,
+        maximum=1e13,
+        help="Storage stage; also the request body of a write.",
+    ),
+    Field("overhead", "Metadata and index overhead", FieldKind.PERCENT, default="30%", example="30% or 0", minimum=0, maximum=10),
+    Field(
+        "replication_factor",
+        "Replication factor",
+        FieldKind.NUMBER,
+        default="3",
+        example="3 or 2",
+        unit="copies",
+        minimum=1,
+        maximum=100,
+        integer=True,
+    ),
+    Field(
+        "retention_days",
+        "Retention",
+        FieldKind.NUMBER,
+        default="3650",
+        example="3650 or 365",
+        unit="days",
+        minimum=1,
+        maximum=1e6,
+    ),
+    Field("yearly_growth", "Yearly growth", FieldKind.PERCENT, default="20%", example="20% or 0", minimum=0, maximum=10),
+    Field(
+        "horizon_years",
+        "Planning horizon",
+        FieldKind.NUMBER,
+        default="5",
+        example="5 or 3",
+        unit="years",
+        minimum=1,
+        maximum=50,
+        integer=True,
+    ),
+    Field(
+        "response_bytes",
+        "Bytes returned per read",
+        FieldKind.BYTES,
+        default="5 KiB",
+        example="5 KiB or 100 MB",
+        minimum=0,
+        maximum=1e12,
+        help="Bandwidth and cache stages.",
+    ),
+    Field(
+        "rps_per_server",
+        "Capacity per app server",
+        FieldKind.NUMBER,
+        default="10K",
+        example="10K or 500",
+        unit="req/s",
+        minimum=0,
+        maximum=1e9,
+        minimum_exclusive=True,
+        help="Servers stage: what a load test showed one server sustains.",
+    ),
+    Field(
+        "target_utilisation",
+        "Target utilisation",
+        FieldKind.PERCENT,
+        default="70%",
+        example="70% or 60",
+        minimum=0,
+        maximum=1,
+        minimum_exclusive=True,
+    ),
+    Field("redundancy", "Redundancy", FieldKind.CHOICE, default="n+2", example="n+2", choices=REDUNDANCY_CHOICES),
+    Field(
+        "cache_hit_ratio",
+        "Cache hit ratio",
+        FieldKind.PERCENT,
+        default="90%",
+        example="90% or 99",
+        minimum=0,
+        maximum=1,
+        help="Cache stage.",
+    ),
+    Field(
+        "hot_share",
+        "Hot share of a day's reads",
+        FieldKind.PERCENT,
+        default="20%",
+        example="20% or 10",
+        minimum=0,
+        maximum=1,
+        help="The 80/20 rule: about a fifth of what is read gets most reads.",
+    ),
+    Field(
+        "cache_node_bytes",
+        "Memory per cache node",
+        FieldKind.BYTES,
+        default="64 GiB",
+        example="64 GiB or 256 GB",
+        minimum=1e6,
+        maximum=1e14,
+    ),
+    Field(
+        "max_shard_bytes",
+        "Data per shard, at most",
+        FieldKind.BYTES,
+        default="2 TB",
+        example="2 TB or 500 GB",
+        minimum=1e6,
+        maximum=1e16,
+        help="Shards stage.",
+    ),
+    Field(
+        "max_shard_write_rps",
+        "Writes per shard, at most",
+        FieldKind.NUMBER,
+        default="5K",
+        example="5K or 20K",
+        unit="req/s",
+        minimum=1,
+        maximum=1e9,
+    ),
+    _rps("peak_read_rps_override", "Override: peak reads per second"),
+    _rps("peak_write_rps_override", "Override: peak writes per second"),
+    Field(
+        "data_bytes_override",
+        "Override: data to shard",
+        FieldKind.BYTES,
+        default="",
+        example="40 TB or 500 GB",
+        minimum=0,
+        maximum=1e18,
+        optional=True,
+        help="Leave empty to use the storage stage's size per copy.",
+    ),
+)
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "social-media",
+        "Social media feed",
+        {},
+        (
+            "200 M monthly users, half of them daily: 100 M DAU.",
+            "Each posts twice a day and reads 100 posts per post written: 202 requests a day, 100:1.",
+            "Posts are 1 KB; a read returns 5 KiB (a post with its metadata and counters). Peak is 3× average.",
+        ),
+    ),
+    Preset(
+        "url-shortener",
+        "URL shortener",
+        {
+            "monthly_active_users": "100M",
+            "daily_active_fraction": "10%",
+            "requests_per_user_per_day": "34",
+            "read_write_ratio": "100",
+            "item_bytes": "500 B",
+            "overhead": "25%",
+            "retention_days": "1825",
+            "yearly_growth": "0",
+            "response_bytes": "500 B",
+            "rps_per_server": "20K",
+            "hot_share": "20%",
+        },
+        (
+            "About 100 M new links a month (10 M DAU × 34 requests ÷ 101 ≈ 3.4 M writes a day), 100 redirects per link.",
+            "A record (short code, long URL, owner, timestamps) is about 500 bytes; kept 5 years.",
+            "A redirect response is small (about 500 B with headers); redirects are cheap, so 20K req/s per server.",
+        ),
+    ),
+    Preset(
+        "paste-service",
+        "Paste service",
+        {
+            "monthly_active_users": "20M",
+            "daily_active_fraction": "25%",
+            "requests_per_user_per_day": "1.2",
+            "read_write_ratio": "5",
+            "item_bytes": "10 KB",
+            "overhead": "10%",
+            "retention_days": "365",
+            "yearly_growth": "10%",
+            "response_bytes": "10 KB",
+            "rps_per_server": "5K",
+        },
+        (
+            "5 M daily users, about one paste each every five days and five reads per paste: 1 M pastes a day.",
+            "A paste averages 10 KB of text and expires after a year by default.",
+        ),
+    ),
+    Preset(
+        "chat",
+        "Chat system",
+        {
+            "monthly_active_users": "100M",
+            "daily_active_fraction": "50%",
+            "requests_per_user_per_day": "120",
+            "read_write_ratio": "2",
+            "peak_multiplier": "2x",
+            "item_bytes": "100 B",
+            "overhead": "50%",
+            "retention_days": "36500",
+            "response_bytes": "200 B",
+            "rps_per_server": "20K",
+            "cache_hit_ratio": "80%",
+            "max_shard_write_rps": "20K",
+        },
+        (
+            "50 M DAU each send 40 messages a day; each message is delivered once and read once more"
+            " from history: 2 reads per write.",
+            "Messages are about 100 bytes of text; history is kept indefinitely (100 years here).",
+            "Chat traffic is flatter than feeds across a day: peak 2× average. Delivery runs over long-lived connections.",
+        ),
+    ),
+    Preset(
+        "video-streaming",
+        "Video streaming",
+        {
+            "monthly_active_users": "500M",
+            "daily_active_fraction": "40%",
+            "requests_per_user_per_day": "5",
+            "read_write_ratio": "500",
+            "peak_multiplier": "2x",
+            "item_bytes": "1 GB",
+            "overhead": "0",
+            "replication_factor": "3",
+            "yearly_growth": "30%",
+            "response_bytes": "200 MB",
+            "rps_per_server": "1K",
+            "hot_share": "5%",
+            "cache_node_bytes": "20 TB",
+            "data_bytes_override": "40 TB",
+        },
+        (
+            "200 M DAU start 5 videos a day; one upload for every 500 plays.",
+            "Only metadata (about 10 KB a video, ~3.7 billion videos over 5 years: ~40 TB) goes to database shards;"
+            " video bytes live in object storage.",
+            "An upload is stored as about 1 GB across all resolutions; a play streams about 200 MB (a few minutes of HD).",
+            "The 'cache' here is the CDN edge: 5% of a day's plays hold most views, on 20 TB edge nodes.",
+        ),
+    ),
+)
+
+
+def _out(key: str, label: str, kind: OutputKind, formula: str, working: str, unit: str = "") -> Output:
+    return Output(key, label, kind, unit=unit, formula=formula, working=working)
+
+
+CALCULATOR = Calculator(
+    id="worksheet",
+    title="Worksheet",
+    summary="One scenario through traffic, storage, bandwidth, servers, cache and shards, with presets for classic problems.",
+    inputs_type=WorksheetInputs,
+    compute=run_worksheet,
+    source_module="calculators/worksheet.py",
+    fields=FIELDS,
+    presets=PRESETS,
+    outputs=(
+        _out(
+            "daily_active_users",
+            "Daily active users",
+            OutputKind.COUNT,
+            "MAU × daily share",
+            "{monthly_active_users} × {daily_active_fraction} = {daily_active_users}",
+            "users",
+        ),
+        _out(
+            "peak_read_rps",
+            "Peak reads per second",
+            OutputKind.COUNT,
+            "traffic stage, or the override",
+            "from traffic (override: {peak_read_rps_override}) = {peak_read_rps}",
+            "req/s",
+        ),
+        _out(
+            "peak_write_rps",
+            "Peak writes per second",
+            OutputKind.COUNT,
+            "traffic stage, or the override",
+            "from traffic (override: {peak_write_rps_override}) = {peak_write_rps}",
+            "req/s",
+        ),
+        _out(
+            "stored_bytes_per_day",
+            "Stored per day",
+            OutputKind.BYTES,
+            "average writes × 86,400 s × item size × (1 + overhead) × replicas",
+            "{peak_write_rps} ÷ {peak_multiplier} × 86,400 × {item_bytes} × (1 + {overhead}) × {replication_factor}"
+            " = {stored_bytes_per_day}",
+        ),
+        _out(
+            "stored_bytes_at_horizon",
+            "Held at the horizon",
+            OutputKind.BYTES,
+            "storage calculator over the horizon, with growth and retention",
+            "{horizon_years} years, {yearly_growth} growth, {retention_days} days kept = {stored_bytes_at_horizon}",
+        ),
+        _out(
+            "peak_bandwidth_bytes_per_s",
+            "Bandwidth at peak",
+            OutputKind.BYTE_RATE,
+            "peak reads × response size + peak writes × item size",
+            "{peak_read_rps} × {response_bytes} + {peak_write_rps} × {item_bytes} = {peak_bandwidth_bytes_per_s}",
+        ),
+        _out(
+            "transfer_bytes_per_month",
+            "Transfer per month",
+            OutputKind.BYTES,
+            "average bandwidth × 30.44 days",
+            "average of {peak_bandwidth_bytes_per_s} ÷ {peak_multiplier} × 30.44 days = {transfer_bytes_per_month}",
+        ),
+        _out(
+            "app_servers",
+            "Application servers",
+            OutputKind.COUNT,
+            "⌈(peak reads + writes) ÷ (capacity × utilisation)⌉ + redundancy",
+            "({peak_read_rps} + {peak_write_rps}) ÷ ({rps_per_server} × {target_utilisation}), {redundancy} = {app_servers}",
+            "servers",
+        ),
+        _out(
+            "backend_read_rps",
+            "Reads reaching the database",
+            OutputKind.COUNT,
+            "peak reads × (1 − hit ratio)",
+            "{peak_read_rps} × (1 − {cache_hit_ratio}) = {backend_read_rps}",
+            "req/s",
+        ),
+        _out(
+            "cache_memory_bytes",
+            "Cache memory (hot set)",
+            OutputKind.BYTES,
+            "reads per day × hot share × response size",
+            "{peak_read_rps} ÷ {peak_multiplier} × 86,400 × {hot_share} × {response_bytes} = {cache_memory_bytes}",
+        ),
+        _out(
+            "cache_nodes",
+            "Cache nodes",
+            OutputKind.COUNT,
+            "⌈hot set ÷ (node memory × 75%)⌉",
+            "{cache_memory_bytes} ÷ ({cache_node_bytes} × 75%) → {cache_nodes}",
+            "nodes",
+        ),
+        _out(
+            "data_bytes_per_copy",
+            "Data to shard (one copy)",
+            OutputKind.BYTES,
+            "held at the horizon ÷ replicas, or the override",
+            "{stored_bytes_at_horizon} ÷ {replication_factor} (override: {data_bytes_override}) = {data_bytes_per_copy}",
+        ),
+        _out(
+            "shards_for_size",
+            "Shards for the data size",
+            OutputKind.COUNT,
+            "⌈data ÷ data per shard⌉",
+            "⌈{data_bytes_per_copy} ÷ {max_shard_bytes}⌉ = {shards_for_size}",
+            "shards",
+        ),
+        _out(
+            "shards_for_writes",
+            "Shards for the write rate",
+            OutputKind.COUNT,
+            "⌈peak writes ÷ writes per shard⌉",
+            "⌈{peak_write_rps} ÷ {max_shard_write_rps}⌉ = {shards_for_writes}",
+            "shards",
+        ),
+        _out(
+            "shards",
+            "Database shards",
+            OutputKind.COUNT,
+            "the larger of the two (at least 1)",
+            "max({shards_for_size}, {shards_for_writes}) = {shards}",
+            "shards",
+        ),
+    ),
+    notes=(
+        "Each stage runs the same function as its own calculator page;"
+        " the overrides replace a stage's output for the stages after it.",
+        "The storage stage keeps no separate backups; add them with the storage calculator if the design needs them.",
+    ),
+)
