@@ -176,7 +176,7 @@ class Field:
     def format_value(self, value: FieldValue) -> str:
         """Show a machine value in this field's terms (used in messages and workings)."""
         if value is None:
-            return "derived"
+            return "none"
         if isinstance(value, str):
             return value
         if isinstance(value, tuple):

@@ -22,6 +22,41 @@ PHASES: tuple[tuple[str, str, str], ...] = (
     ("deep_dive_s", "Deep dive", "One or two components in depth: bottlenecks, trade-offs, failure"),
     ("wrap_up_s", "Wrap-up", "Scaling further, monitoring, failure scenarios, questions"),
 )
+#: What to cover in each phase, for the practice timer: short prompts to tick off while speaking.
+CHECKLISTS: Mapping[str, tuple[str, ...]] = {
+    "requirements_s": (
+        "Name the three to five features in scope, and what is out",
+        "Ask for scale: users, requests, data volume, growth",
+        "Pin latency and availability targets (with a percentile)",
+        "Decide consistency needs per kind of data",
+        "Play the requirements back and get a yes",
+    ),
+    "estimation_s": (
+        "Daily active users and requests per user per day",
+        "Average and peak requests per second, reads vs writes",
+        "Storage per day and over the horizon, with replicas",
+        "Bandwidth in and out at peak",
+        "Say what the numbers imply for the design",
+    ),
+    "high_level_design_s": (
+        "Sketch the API: the main endpoints and their payloads",
+        "Draw the request path from client to storage",
+        "Choose the data store and say why",
+        "Walk one read and one write through the diagram",
+    ),
+    "deep_dive_s": (
+        "Pick the component with the hardest numbers",
+        "Data model, keys and indexes for the main queries",
+        "Scaling it: caching, sharding, replication",
+        "Trade-offs you chose and what you gave up",
+    ),
+    "wrap_up_s": (
+        "Bottlenecks at 10× the load",
+        "Failure of each tier and what the user sees",
+        "Monitoring: the signals and the alerts",
+        "Summarise the design in three sentences",
+    ),
+}
 SPLIT_45_MIN: tuple[float, ...] = (5, 10, 15, 10, 5)
 SPLIT_60_MIN: tuple[float, ...] = (10, 10, 15, 15, 10)
 

@@ -10,7 +10,13 @@ from typing import Any
 
 from calculators import REGISTRY, evaluate
 from docs_build import tables
-from docs_build.widget import render_calculator, render_fields_table, render_outputs_table, render_presets_table
+from docs_build.widget import (
+    render_calculator,
+    render_fields_table,
+    render_outputs_table,
+    render_practice_timer,
+    render_presets_table,
+)
 
 
 class Estimate(dict[str, Any]):
@@ -48,6 +54,7 @@ def define_env(env: Any) -> None:
     env.macro(render_fields_table, "calculator_fields")
     env.macro(render_outputs_table, "calculator_outputs")
     env.macro(render_presets_table, "calculator_presets")
+    env.macro(render_practice_timer, "practice_timer")
     env.macro(tables.downtime_table)
     env.macro(tables.glossary_table)
     env.variables["calculators"] = REGISTRY

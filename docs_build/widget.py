@@ -12,8 +12,9 @@ from html import escape
 
 from calculators import REGISTRY, evaluate, to_markdown
 from calculators.fields import Calculator, Field, FieldKind, OutputKind
+from calculators.interview_time import CHECKLISTS, PHASES
 
-__all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_presets_table"]
+__all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_practice_timer", "render_presets_table"]
 
 _INPUT_MODE: dict[FieldKind, str] = {
     FieldKind.NUMBER: "decimal",
@@ -83,7 +84,8 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
         key = output.key
         rows.append(
             f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
-            f'<td><output data-output="{key}" aria-live="polite">{escape(result["display"][key])}</output>'
+            f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="polite">'
+            f"{escape(result['display'][key])}</output>"
             f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"][key])}</span>'
             f'<span class="calculator__working" data-working-for="{key}">{escape(result["working"].get(key, ""))}</span>'
             f"</td></tr>"
@@ -213,3 +215,33 @@ def render_outputs_table(calc_id: str) -> str:
     for output in calculator.outputs:
         lines.append(f"| {_cell(output.label)} | {_cell(output.formula)} |")
     return "\n".join(lines)
+
+
+def render_practice_timer() -> str:
+    """The practice timer's markup: phases and checklists from the interview_time declarations.
+
+    ``docs/assets/javascripts/practice-timer.js`` runs it, taking each phase's length from the
+    interview_time widget's outputs on the same page, so the timer follows the calculator.
+    """
+    phases = []
+    for key, name, summary in PHASES:
+        items = "".join(f'<li><label><input type="checkbox" data-check> {escape(item)}</label></li>' for item in CHECKLISTS[key])
+        phases.append(
+            f'<li class="practice-timer__phase" data-phase="{key}"><strong>{escape(name)}</strong>'
+            f' <span class="practice-timer__budget" data-budget></span>'
+            f'<p class="practice-timer__summary">{escape(summary)}</p><ul class="practice-timer__checklist">{items}</ul></li>'
+        )
+    return (
+        '<section class="practice-timer" data-practice-timer aria-label="Practice timer">'
+        "<h2>Practice timer</h2>"
+        '<p class="practice-timer__clock"><span data-timer-phase>Ready</span>'
+        ' <span class="practice-timer__remaining" data-timer-remaining aria-live="off">–</span>'
+        ' <span class="practice-timer__elapsed" data-timer-elapsed></span></p>'
+        '<p class="practice-timer__buttons">'
+        '<button type="button" class="md-button md-button--primary" data-timer-action="start">Start</button> '
+        '<button type="button" class="md-button" data-timer-action="next">Next phase</button> '
+        '<button type="button" class="md-button" data-timer-action="reset">Reset</button></p>'
+        '<p class="practice-timer__status" data-timer-status role="status">The timer follows the schedule above.'
+        " Press Start and talk through each phase; tick items as you cover them.</p>"
+        f'<ol class="practice-timer__phases">{"".join(phases)}</ol></section>'
+    )

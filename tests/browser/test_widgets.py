@@ -208,3 +208,52 @@ def test_runtime_failure_keeps_prerendered_values_with_a_notice(page_and_log: tu
     page.fill('[name="target"]', "99%")
     assert page.get_attribute('output[data-output="downtime_per_year_s"]', "data-stale") == "true"
     json.dumps(notice)  # the notice is plain text
+
+
+def test_every_worksheet_preset_is_live_and_matches_native(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('worksheet')}")
+    wait_state(page, "worksheet", "ready")
+    sheet = REGISTRY["worksheet"]
+    for preset in sheet.presets:
+        page.select_option("select[data-preset]", preset.id)
+        wait_outputs(page, "worksheet", evaluate("worksheet", sheet.preset_inputs(preset.id))["display"])
+    # Editing after a preset makes the inputs the user's own, and an override flows downstream.
+    page.fill('[name="peak_write_rps_override"]', "1M")
+    edited = {**sheet.preset_inputs(sheet.presets[-1].id), "peak_write_rps_override": "1M"}
+    wait_outputs(page, "worksheet", evaluate("worksheet", edited)["display"])
+    assert page.input_value("select[data-preset]") == ""
+    assert_same_origin(page, log)
+
+
+def test_charts_are_redrawn_live_from_python_svg(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('backoff')}")
+    wait_state(page, "backoff", "ready")
+    chart = page.locator('figure[data-chart="schedule"] svg')
+    assert chart.locator("rect").count() == 2 * 5  # pale range bar + dark bar per retry
+    page.fill('[name="attempts"]', "9")
+    wait_outputs(page, "backoff", evaluate("backoff", {"attempts": "9"})["display"])
+    assert chart.locator("title").text_content() == "Wait before each retry (full jitter)"
+    assert page.locator('figure[data-chart="schedule"] svg rect').count() == 2 * 8
+    page.fill('[name="attempts"]', "zero")
+    page.wait_for_function("() => document.querySelector('figure[data-chart=\"schedule\"]').childElementCount === 0")
+    assert_same_origin(page, log)
+
+
+def test_practice_timer_walks_the_phases_from_the_calculator(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.clock.install()
+    page.goto(f"{site_url}/{calculator_page('interview_time')}")
+    wait_state(page, "interview_time", "ready")
+    page.fill('[name="length_minutes"]', "60")
+    wait_outputs(page, "interview_time", evaluate("interview_time", {"length_minutes": "60"})["display"])
+    page.click('[data-timer-action="start"]')
+    page.clock.run_for(10 * 60 * 1000 + 1500)  # the 60-minute split gives requirements 10 minutes
+    assert page.text_content("[data-timer-phase]") == "Estimation"
+    page.click('[data-timer-action="next"]')
+    assert page.text_content("[data-timer-phase]") == "High-level design"
+    page.fill('[name="length_minutes"]', "abc")
+    page.wait_for_function("() => document.querySelector('[data-timer-action=\"start\"]').disabled")
+    assert "Fix the interview length" in (page.text_content("[data-timer-status]") or "")
+    assert_same_origin(page, log)

@@ -235,7 +235,10 @@
     }
     for (const output of form.querySelectorAll("output[data-output]")) {
       output.textContent = result.ok ? result.display[output.dataset.output] : "—";
+      if (result.ok) output.dataset.value = String(result.values[output.dataset.output]);
+      else delete output.dataset.value;
     }
+    form.dispatchEvent(new CustomEvent("calculator:result", { bubbles: true }));
     for (const slot of form.querySelectorAll("[data-rough-for]")) slot.textContent = result.ok ? result.rough[slot.dataset.roughFor] || "" : "";
     for (const slot of form.querySelectorAll("[data-working-for]")) slot.textContent = result.ok ? result.working[slot.dataset.workingFor] || "" : "";
     for (const slot of form.querySelectorAll("[data-table]")) renderTable(slot, result.ok ? result.tables[slot.dataset.table] : null);

@@ -1,0 +1,181 @@
+"""``make bench``: timings measured side by side in one run, printed as ratios. Never pass/fail.
+
+- page load → first live result on a calculator page, against a bare Pyodide start in a worker;
+- one evaluate() call natively and inside Pyodide (Node), per calculator;
+- bytes a page downloads with and without a calculator widget.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from calculators import REGISTRY, evaluate_json
+from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
+from tests.browser.conftest import CHROMIUM_ARGS
+from tests.helpers import calculator_page
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+
+_NODE_TIMING = """
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+const [dir, wheel, requestsFile, repeats] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: dir + path.sep });
+pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
+const evaluate = pyodide.pyimport("calculators").evaluate_json;
+const requests = JSON.parse(await readFile(requestsFile, "utf8"));
+const perCallMs = {};
+for (const [id, request] of Object.entries(requests)) {
+  evaluate(request);
+  const start = performance.now();
+  for (let i = 0; i < Number(repeats); i++) evaluate(request);
+  perCallMs[id] = (performance.now() - start) / Number(repeats);
+}
+process.stdout.write(JSON.stringify(perCallMs));
+"""
+
+_BARE_PYODIDE_WORKER = """
+async (base) => {
+  const source = `importScripts(${JSON.stringify(base)} + "pyodide.js");
+    loadPyodide({ indexURL: ${JSON.stringify(base)} }).then(() => postMessage("ready"));`;
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+  const start = performance.now();
+  await new Promise((resolve) => (worker.onmessage = resolve));
+  worker.terminate();
+  return performance.now() - start;
+}
+"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}  # noqa: RUF012
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve_built_site() -> tuple[http.server.ThreadingHTTPServer, str]:
+    site = ROOT / "build" / "bench-site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "SITE_URL": url + "/", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, url
+
+
+def browser_timings(url: str) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {"bare_pyodide_ms": [], "runtime_start_ms": [], "first_live_ms": []}
+    bytes_by_page: dict[str, int] = {}
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for _ in range(RUNS):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/reference/glossary/")
+            timings["bare_pyodide_ms"].append(page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/"))
+            context.close()
+
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/{calculator_page('traffic')}")
+            page.wait_for_function(
+                "() => window.calculatorsTiming && window.calculatorsTiming.firstLiveMs !== undefined", timeout=120_000
+            )
+            measured = page.evaluate("window.calculatorsTiming")
+            timings["runtime_start_ms"].append(measured["runtimeStartupMs"])
+            timings["first_live_ms"].append(measured["firstLiveMs"])
+            context.close()
+        for label, path in (("without a widget", "reference/glossary/"), ("with a widget", calculator_page("traffic"))):
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[int] = []
+            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
+            page.goto(f"{url}/{path}")
+            if "widget" in label and "without" not in label:
+                page.wait_for_selector('form[data-state="ready"]', timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            bytes_by_page[label] = sum(sizes)
+            context.close()
+        browser.close()
+    timings["bytes_without_widget"] = [float(bytes_by_page["without a widget"])]
+    timings["bytes_with_widget"] = [float(bytes_by_page["with a widget"])]
+    return timings
+
+
+def call_timings(repeats: int = 200) -> tuple[dict[str, float], dict[str, float]]:
+    requests = {calc_id: json.dumps({"id": calc_id, "inputs": {}}) for calc_id in REGISTRY}
+    native: dict[str, float] = {}
+    for calc_id, request in requests.items():
+        evaluate_json(request)
+        start = time.perf_counter()
+        for _ in range(repeats):
+            evaluate_json(request)
+        native[calc_id] = (time.perf_counter() - start) / repeats * 1000
+    with tempfile.TemporaryDirectory() as scratch:
+        script, requests_file = Path(scratch) / "time.mjs", Path(scratch) / "requests.json"
+        script.write_text(_NODE_TIMING)
+        requests_file.write_text(json.dumps(requests))
+        node = shutil.which("node") or "node"
+        completed = subprocess.run(
+            [node, str(script), str(PYODIDE_PACKAGE.resolve()), str(build_compiled_wheel()), str(requests_file), str(repeats)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return native, json.loads(completed.stdout)
+
+
+def main() -> int:
+    server, url = _serve_built_site()
+    try:
+        browser = browser_timings(url)
+    finally:
+        server.shutdown()
+    native, in_pyodide = call_timings()
+    median = {key: statistics.median(values) for key, values in browser.items()}
+    print(f"Browser, median of {RUNS} fresh loads (ms):")
+    print(f"  bare Pyodide start in a worker        {median['bare_pyodide_ms']:8.0f}")
+    print(
+        f"  our runtime start (Pyodide + wheel)   {median['runtime_start_ms']:8.0f}"
+        f"   ratio to bare start: {median['runtime_start_ms'] / median['bare_pyodide_ms']:.2f}"
+    )
+    print(
+        f"  page load → first live result         {median['first_live_ms']:8.0f}"
+        f"   ratio to bare start: {median['first_live_ms'] / median['bare_pyodide_ms']:.2f}"
+    )
+    print(
+        f"Bytes downloaded: page without a widget {median['bytes_without_widget'] / 1e3:,.0f} kB, "
+        f"with a live widget {median['bytes_with_widget'] / 1e6:,.1f} MB "
+        f"(ratio {median['bytes_with_widget'] / max(median['bytes_without_widget'], 1):.0f})"
+    )
+    print("One evaluate() call (ms): native vs Pyodide in Node, and the ratio")
+    for calc_id in REGISTRY:
+        print(f"  {calc_id:<16} {native[calc_id]:8.3f} {in_pyodide[calc_id]:8.3f}   ×{in_pyodide[calc_id] / native[calc_id]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
