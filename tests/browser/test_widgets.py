@@ -257,3 +257,22 @@ def test_practice_timer_walks_the_phases_from_the_calculator(page_and_log: tuple
     page.wait_for_function("() => document.querySelector('[data-timer-action=\"start\"]').disabled")
     assert "Fix the interview length" in (page.text_content("[data-timer-status]") or "")
     assert_same_origin(page, log)
+
+
+def test_worksheet_link_with_a_hostile_choice_gets_a_field_error(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    hostile = '"><svg onload=alert(1)>'
+    page.goto(f"{site_url}/{calculator_page('worksheet')}?worksheet.redundancy={quote(hostile)}&worksheet.monthly_active_users=1e400")
+    wait_state(page, "worksheet", "ready")
+    expected = evaluate("worksheet", {"redundancy": hostile, "monthly_active_users": "1e400"})["errors"]
+    for field_name in ("redundancy", "monthly_active_users"):
+        page.wait_for_function(
+            "([sel, text]) => document.querySelector(sel).textContent === text",
+            arg=[f'[data-error-for="{field_name}"]', expected[field_name]],
+        )
+    assert set(outputs_text(page, "worksheet").values()) == {"—"}
+    assert page.locator("svg[onload]").count() == 0
+    page.select_option('[name="redundancy"]', "n+1")
+    page.fill('[name="monthly_active_users"]', "200M")
+    wait_outputs(page, "worksheet", evaluate("worksheet", {"redundancy": "n+1"})["display"])
+    assert_same_origin(page, log)
