@@ -24,7 +24,11 @@ def test_search_finds_topics(page_and_log: tuple[Page, RequestLog], site_url: st
     page, _ = page_and_log
     page.goto(f"{site_url}/")
     page.click("input[data-md-component=search-query]")
-    page.fill("input[data-md-component=search-query]", query)
+    # The search worker builds its index first; a query typed before that is not run.
+    page.wait_for_function(
+        "() => !/initiali[sz]ing/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=60_000
+    )
+    page.locator("input[data-md-component=search-query]").press_sequentially(query, delay=20)  # typed, as a reader would
     page.wait_for_selector(".md-search-result__item")
     links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any(urlsplit(link).path == expected_path for link in links), links[:5]
