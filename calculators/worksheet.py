@@ -7,12 +7,14 @@ rewriting the scenario. Presets are classic interview problems with their assump
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
+from calculators import bandwidth, cache, servers, sharding, storage, traffic
 from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
 from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind, Preset
-from calculators.servers import REDUNDANCY_CHOICES, ServersInputs, estimate_servers
+from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
 from calculators.traffic import TrafficInputs, estimate_traffic
@@ -34,7 +36,7 @@ class WorksheetInputs:
     response_bytes: float  # returned by one read [bytes]
     rps_per_server: float  # one application server's capacity [requests / s]
     target_utilisation: float  # [0..1]
-    redundancy: str  # one of REDUNDANCY_CHOICES
+    redundancy: str  # one of servers.REDUNDANCY_CHOICES
     cache_hit_ratio: float  # [0..1]
     hot_share: float  # share of a day's reads worth keeping in memory [0..1]
     cache_node_bytes: float  # memory of one cache node [bytes]
@@ -172,118 +174,42 @@ def _rps(name: str, label: str) -> Field:
     )
 
 
+def _stage(calculator: Calculator, name: str, **changes: Any) -> Field:
+    """A stage calculator's own field declaration, reused here (with any scenario-specific changes)."""
+    return replace(calculator.field_index[name], **changes)
+
+
 FIELDS: tuple[Field, ...] = (
-    Field(
-        "monthly_active_users",
-        "Monthly active users",
-        FieldKind.NUMBER,
-        default="200M",
-        example="200M or 5e7",
-        unit="users",
-        minimum=1,
-        maximum=1e11,
-        help="Traffic stage.",
-    ),
-    Field(
-        "daily_active_fraction",
-        "Daily active share of MAU",
-        FieldKind.PERCENT,
-        default="50%",
-        example="50% or 20",
-        minimum=0,
-        maximum=1,
-        minimum_exclusive=True,
-    ),
-    Field(
-        "requests_per_user_per_day",
-        "Requests per user per day",
-        FieldKind.NUMBER,
-        default="202",
-        example="202 or 40",
-        unit="per day",
-        minimum=0,
-        maximum=1e7,
-        help="Reads and writes together.",
-    ),
-    Field("read_write_ratio", "Reads per write", FieldKind.NUMBER, default="100", example="100 or 2", minimum=0, maximum=1e9),
-    Field("peak_multiplier", "Peak multiplier", FieldKind.MULTIPLIER, default="3x", example="3x or 2", minimum=1, maximum=1000),
-    Field(
+    _stage(traffic.CALCULATOR, "monthly_active_users"),
+    _stage(traffic.CALCULATOR, "daily_active_fraction"),
+    _stage(traffic.CALCULATOR, "requests_per_user_per_day"),
+    _stage(traffic.CALCULATOR, "read_write_ratio"),
+    _stage(traffic.CALCULATOR, "peak_multiplier"),
+    _stage(
+        storage.CALCULATOR,
         "item_bytes",
-        "Bytes stored per write",
-        FieldKind.BYTES,
-        default="1 KB",
+        label="Bytes stored per write",
         example="1 KB or 300 MB",
-        minimum=0,
-        maximum=1e13,
         help="Storage stage; also the request body of a write.",
     ),
-    Field("overhead", "Metadata and index overhead", FieldKind.PERCENT, default="30%", example="30% or 0", minimum=0, maximum=10),
     Field(
-        "replication_factor",
-        "Replication factor",
-        FieldKind.NUMBER,
-        default="3",
-        example="3 or 2",
-        unit="copies",
-        minimum=1,
-        maximum=100,
-        integer=True,
-    ),
-    Field(
-        "retention_days",
-        "Retention",
-        FieldKind.NUMBER,
-        default="3650",
-        example="3650 or 365",
-        unit="days",
-        minimum=1,
-        maximum=1e6,
-    ),
-    Field("yearly_growth", "Yearly growth", FieldKind.PERCENT, default="20%", example="20% or 0", minimum=0, maximum=10),
-    Field(
-        "horizon_years",
-        "Planning horizon",
-        FieldKind.NUMBER,
-        default="5",
-        example="5 or 3",
-        unit="years",
-        minimum=1,
-        maximum=50,
-        integer=True,
-    ),
-    Field(
-        "response_bytes",
-        "Bytes returned per read",
-        FieldKind.BYTES,
-        default="5 KiB",
-        example="5 KiB or 100 MB",
-        minimum=0,
-        maximum=1e12,
-        help="Bandwidth and cache stages.",
-    ),
-    Field(
-        "rps_per_server",
-        "Capacity per app server",
-        FieldKind.NUMBER,
-        default="10K",
-        example="10K or 500",
-        unit="req/s",
-        minimum=0,
-        maximum=1e9,
-        minimum_exclusive=True,
-        help="Servers stage: what a load test showed one server sustains.",
-    ),
-    Field(
-        "target_utilisation",
-        "Target utilisation",
+        "overhead",
+        "Metadata and index overhead",
         FieldKind.PERCENT,
-        default="70%",
-        example="70% or 60",
+        default="30%",
+        example="30% or 0",
         minimum=0,
-        maximum=1,
-        minimum_exclusive=True,
+        maximum=10,
+        help="IDs, timestamps and secondary indexes, as a share of the payload.",
     ),
-    Field("redundancy", "Redundancy", FieldKind.CHOICE, default="n+2", example="n+2", choices=REDUNDANCY_CHOICES),
+    _stage(storage.CALCULATOR, "replication_factor"),
+    _stage(storage.CALCULATOR, "retention_days"),
+    _stage(storage.CALCULATOR, "yearly_growth"),
+    _stage(storage.CALCULATOR, "horizon_years"),
+    _stage(bandwidth.CALCULATOR, "response_bytes", example="5 KiB or 100 MB"),
+    _stage(servers.CALCULATOR, "rps_per_server", default="10K", example="10K or 500"),
+    _stage(servers.CALCULATOR, "target_utilisation"),
+    _stage(servers.CALCULATOR, "redundancy", default="n+2"),
     Field(
         "cache_hit_ratio",
         "Cache hit ratio",
@@ -292,18 +218,9 @@ FIELDS: tuple[Field, ...] = (
         example="90% or 99",
         minimum=0,
         maximum=1,
-        help="Cache stage.",
+        help="Share of reads the cache answers.",
     ),
-    Field(
-        "hot_share",
-        "Hot share of a day's reads",
-        FieldKind.PERCENT,
-        default="20%",
-        example="20% or 10",
-        minimum=0,
-        maximum=1,
-        help="The 80/20 rule: about a fifth of what is read gets most reads.",
-    ),
+    _stage(cache.CALCULATOR, "hot_share", label="Hot share of a day's reads"),
     Field(
         "cache_node_bytes",
         "Memory per cache node",
@@ -313,26 +230,8 @@ FIELDS: tuple[Field, ...] = (
         minimum=1e6,
         maximum=1e14,
     ),
-    Field(
-        "max_shard_bytes",
-        "Data per shard, at most",
-        FieldKind.BYTES,
-        default="2 TB",
-        example="2 TB or 500 GB",
-        minimum=1e6,
-        maximum=1e16,
-        help="Shards stage.",
-    ),
-    Field(
-        "max_shard_write_rps",
-        "Writes per shard, at most",
-        FieldKind.NUMBER,
-        default="5K",
-        example="5K or 20K",
-        unit="req/s",
-        minimum=1,
-        maximum=1e9,
-    ),
+    _stage(sharding.CALCULATOR, "max_shard_bytes", default="2 TB", example="2 TB or 500 GB"),
+    _stage(sharding.CALCULATOR, "max_shard_write_rps", default="5K", example="5K or 20K"),
     _rps("peak_read_rps_override", "Override: peak reads per second"),
     _rps("peak_write_rps_override", "Override: peak writes per second"),
     Field(

@@ -15,7 +15,6 @@ import html
 import http.server
 import os
 import re
-import shutil
 import sys
 import threading
 import time
@@ -28,24 +27,12 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, PdfMargins, Route, sync_playwright
 
-__all__ = ["CHROMIUM_ARGS", "ExportError", "ExportResult", "chromium_executable", "export_pdf", "main"]
+from docs_build.chromium import CHROMIUM_ARGS, ChromiumNotFoundError, chromium_executable
+
+__all__ = ["ExportError", "ExportResult", "export_pdf", "main"]
 
 PDF_NAME = "handbook.pdf"
 PRINT_PAGE_PATH = "print_page/"
-
-# Flags for a sandboxed, offline machine: no background calls to Google services.
-CHROMIUM_ARGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-)
 
 # Local paths the export refuses to load: the Python runtime would only recompute the
 # defaults the widgets already show, at the cost of seconds and megabytes.
@@ -189,14 +176,6 @@ def _serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def chromium_executable() -> str:
-    """$CHROMIUM, else Debian's chromium on the PATH (``playwright install`` cannot download here)."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise ExportError("no Chromium found: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM=/path")
-    return path
-
-
 def _count_diagrams(print_page_html: str) -> int:
     return len(re.findall(r'<pre class="mermaid"', print_page_html))
 
@@ -321,7 +300,10 @@ def export_pdf(
     """
     site_dir = Path(site_dir).resolve()
     target = Path(output) if output is not None else site_dir / PDF_NAME
-    executable = chromium or chromium_executable()
+    try:
+        executable = chromium or chromium_executable()
+    except ChromiumNotFoundError as error:
+        raise ExportError(str(error)) from None
     with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-export") as pool:
         try:
             result = pool.submit(_export, site_dir, target, executable, timeout_s).result()

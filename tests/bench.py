@@ -23,8 +23,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from calculators import REGISTRY, evaluate_json
+from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
-from tests.browser.conftest import CHROMIUM_ARGS
 from tests.helpers import calculator_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,9 +88,9 @@ def _serve_built_site() -> tuple[http.server.ThreadingHTTPServer, str]:
 def browser_timings(url: str) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"bare_pyodide_ms": [], "runtime_start_ms": [], "first_live_ms": []}
     bytes_by_page: dict[str, int] = {}
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = chromium_executable()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         for _ in range(RUNS):
             context = browser.new_context()
             page = context.new_page()

@@ -75,6 +75,18 @@ class DictStore[V]:
         self.rows.update(rows)
 
 
+def read_through[V](cache: Cache[V], store: Store[V], key: str, ttl_s: float) -> V | None:
+    """Read the cache; on a miss read the store and fill the cache. Shared by cache-aside and write-through."""
+    value = cache.get(key)
+    if value is not None:
+        return value
+    value = store.load(key)
+    # Missing rows are not cached here; caching "not found" briefly (negative caching) is a separate choice.
+    if value is not None:
+        cache.set(key, value, ttl_s)
+    return value
+
+
 @dataclass
 class CacheAside[V]:
     """The application owns both calls: it reads the cache, and on a miss reads the store and fills the cache.
@@ -96,14 +108,7 @@ class CacheAside[V]:
     ttl_s: float
 
     def get(self, key: str) -> V | None:
-        value = self.cache.get(key)
-        if value is not None:
-            return value
-        value = self.store.load(key)
-        # Missing rows are not cached here; caching "not found" briefly (negative caching) is a separate choice.
-        if value is not None:
-            self.cache.set(key, value, self.ttl_s)
-        return value
+        return read_through(self.cache, self.store, key, self.ttl_s)
 
     def update(self, key: str, value: V) -> None:
         self.store.save(key, value)  # the store first: if this fails, the cache still agrees with it

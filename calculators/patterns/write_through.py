@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.patterns.cache_aside import Cache, Store
+from calculators.patterns.cache_aside import Cache, Store, read_through
 
 
 @dataclass
@@ -31,11 +31,5 @@ class WriteThrough[V]:
         self.cache.set(key, value, self.ttl_s)
 
     def get(self, key: str) -> V | None:
-        value = self.cache.get(key)
-        if value is not None:
-            return value
-        # Evicted, expired or written before the cache existed: fall back to the store and refill.
-        value = self.store.load(key)
-        if value is not None:
-            self.cache.set(key, value, self.ttl_s)
-        return value
+        # Usually a hit; evicted, expired or older-than-the-cache entries fall back as in cache-aside.
+        return read_through(self.cache, self.store, key, self.ttl_s)

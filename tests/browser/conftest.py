@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-# Flags for a sandboxed, offline machine: no background calls to Google services.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
+from docs_build.chromium import CHROMIUM_ARGS, ChromiumNotFoundError, chromium_executable
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("No Chromium found: install Debian's `chromium` (apt-get install chromium) or set CHROMIUM=/path")
-    return path
+    try:
+        return chromium_executable()
+    except ChromiumNotFoundError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,7 +30,7 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    launched = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
     yield launched
     launched.close()
 

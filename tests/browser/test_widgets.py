@@ -262,7 +262,9 @@ def test_practice_timer_walks_the_phases_from_the_calculator(page_and_log: tuple
 def test_worksheet_link_with_a_hostile_choice_gets_a_field_error(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
     page, log = page_and_log
     hostile = '"><svg onload=alert(1)>'
-    page.goto(f"{site_url}/{calculator_page('worksheet')}?worksheet.redundancy={quote(hostile)}&worksheet.monthly_active_users=1e400")
+    page.goto(
+        f"{site_url}/{calculator_page('worksheet')}?worksheet.redundancy={quote(hostile)}&worksheet.monthly_active_users=1e400"
+    )
     wait_state(page, "worksheet", "ready")
     expected = evaluate("worksheet", {"redundancy": hostile, "monthly_active_users": "1e400"})["errors"]
     for field_name in ("redundancy", "monthly_active_users"):

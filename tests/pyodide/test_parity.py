@@ -24,6 +24,7 @@ def request_vectors() -> list[str]:
     for calc_id, calculator in REGISTRY.items():
         requests.append({"id": calc_id, "inputs": {}})
         requests.append({"id": calc_id, "inputs": {}, "sizes": "binary", "rates": "bytes"})
+        requests += [{"id": calc_id, "inputs": calculator.preset_inputs(preset.id)} for preset in calculator.presets]
         edits: dict[str, str] = {}
         for declared in calculator.fields:
             edits[declared.name] = edited_value(calc_id, declared.name)
