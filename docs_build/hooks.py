@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,24 @@ def _localise_material_bundle(site_dir: Path) -> None:
     shutil.copy2(MERMAID_FILE, target)
 
 
+SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("service-worker.js")
+
+
+def _write_service_worker(site_dir: Path) -> None:
+    """sw.js at the site root, named after a digest of the build so a new deploy replaces old caches."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".whl"):
+            digest.update(path.relative_to(site_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+    text = SERVICE_WORKER_TEMPLATE.read_text(encoding="utf-8").replace("__BUILD_ID__", digest.hexdigest()[:16])
+    (site_dir / "sw.js").write_text(text, encoding="utf-8")
+
+
 def on_post_build(config: Any, **_: Any) -> None:
-    """Copy Pyodide and the compiled wheel into the site; point Material's CDN loads at local files."""
+    """Copy Pyodide and the compiled wheel into the site; point Material's CDN loads at local files;
+    write the offline service worker last, over the finished build."""
     site_dir = Path(config["site_dir"])
     install_runtime(site_dir)
     _localise_material_bundle(site_dir)
+    _write_service_worker(site_dir)

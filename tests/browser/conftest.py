@@ -50,7 +50,9 @@ class RequestLog:
 
 @pytest.fixture
 def page_and_log(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
-    context = browser.new_context()
+    # Service workers would answer some requests themselves, out of reach of page.route; the
+    # offline test enables them on purpose.
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.set_default_timeout(60_000)
     log = RequestLog()

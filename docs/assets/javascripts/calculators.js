@@ -36,6 +36,11 @@
       const message = JSON.parse(event.data);
       if (message.type === "ready") {
         timing.runtimeStartupMs = message.startupMs;
+        // Keep the runtime for offline use; the worker fetched it, out of the page's sight.
+        if (window.handbookOffline) {
+          const files = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+          window.handbookOffline.keep([assets.worker, assets.wheelUrl, ...files.map((name) => assets.pyodideBase + name)]);
+        }
         settle.resolve();
       } else if (message.type === "failed") {
         settle.reject(new Error(message.reason));
@@ -245,8 +250,20 @@
     for (const slot of form.querySelectorAll("[data-chart]")) renderChart(slot, result.ok ? result.charts[slot.dataset.chart] : null);
     markStale(form, false);
     form.dataset.valid = result.ok ? "true" : "false";
-    setStatus(form, result.ok ? "Live: computed in your browser by the tested Python module." : "Fix the highlighted input to see results.");
+    setStatus(form, result.ok ? "Live: computed in your browser by the tested Python module." : fixMessage(form, result.errors));
     if (result.ok && timing.firstLiveMs === undefined) timing.firstLiveMs = performance.now();
+  }
+
+  // On a phone the bad field may be off screen: name it where the results are.
+  function fixMessage(form, errors) {
+    const labels = Object.keys(errors)
+      .filter((key) => key !== "_")
+      .map((key) => {
+        const control = form.querySelector(`[name="${CSS.escape(key)}"]`);
+        const label = control && form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+        return label ? `“${label.textContent}”` : key;
+      });
+    return labels.length ? `Fix ${labels.join(", ")} to see results.` : errors._ || "These inputs cannot be computed.";
   }
 
   function inputsOf(form) {
