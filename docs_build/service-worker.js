@@ -42,7 +42,9 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  // Only our own GETs; `mkdocs serve` long-polls /livereload/, which is not worth keeping.
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.includes("/livereload/")) return;
   event.respondWith(
     (async () => {
       try {

@@ -56,6 +56,8 @@ def test_visited_pages_and_calculators_work_offline(browser: Browser, site_url: 
     try:
         page = context.new_page()
         page.goto(f"{site_url}/reference/glossary/")
+        # A reader stays a moment: long enough for the worker to install and keep this first page.
+        page.wait_for_function("async () => !!(await caches.match(location.href))", timeout=60_000, polling=250)
         page.goto(f"{site_url}/calculators/traffic/")
         page.wait_for_selector('form[data-calculator="traffic"][data-state="ready"]', timeout=60_000)
         # Wait until the service worker holds the page and the Python runtime.

@@ -41,3 +41,20 @@ def test_human_output_shows_labels_and_working(capsys: pytest.CaptureFixture[str
 def test_module_entry_point_runs() -> None:
     completed = subprocess.run([sys.executable, "-m", "calculators", "list"], capture_output=True, text=True, check=True)
     assert "traffic" in completed.stdout
+
+
+@pytest.mark.parametrize("preset", [p.id for p in REGISTRY["worksheet"].presets])
+def test_worksheet_presets_from_the_command_line(preset: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["worksheet", "--preset", preset, "--json"]) == 0
+    expected = evaluate("worksheet", REGISTRY["worksheet"].preset_inputs(preset))
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_options_override_a_preset(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["worksheet", "--preset", "chat", "--peak-write-rps-override", "1M", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["values"]["peak_write_rps"] == 1e6
+    assert (
+        result["values"]["daily_active_users"]
+        == evaluate("worksheet", REGISTRY["worksheet"].preset_inputs("chat"))["values"]["daily_active_users"]
+    )
