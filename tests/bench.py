@@ -92,13 +92,13 @@ def browser_timings(url: str) -> dict[str, list[float]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         for _ in range(RUNS):
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             page = context.new_page()
             page.goto(f"{url}/reference/glossary/")
             timings["bare_pyodide_ms"].append(page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/"))
             context.close()
 
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             page = context.new_page()
             page.goto(f"{url}/{calculator_page('traffic')}")
             page.wait_for_function(
@@ -109,10 +109,11 @@ def browser_timings(url: str) -> dict[str, list[float]]:
             timings["first_live_ms"].append(measured["firstLiveMs"])
             context.close()
         for label, path in (("without a widget", "reference/glossary/"), ("with a widget", calculator_page("traffic"))):
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             page = context.new_page()
             sizes: list[int] = []
-            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
+            # On the context, so the Web Worker's downloads (Pyodide, the wheel) count too.
+            context.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
             page.goto(f"{url}/{path}")
             if "widget" in label and "without" not in label:
                 page.wait_for_selector('form[data-state="ready"]', timeout=120_000)
