@@ -54,8 +54,7 @@ def assert_same_origin(page: Page, log: RequestLog) -> None:
 def test_widget_goes_live_and_matches_native_evaluate(page_and_log: tuple[Page, RequestLog], site_url: str, calc_id: str) -> None:
     page, log = page_and_log
     page.goto(f"{site_url}/{calculator_page(calc_id)}")
-    assert page.get_attribute(form_selector(calc_id), "data-state") in ("loading", "ready")
-    wait_state(page, calc_id, "ready")
+    wait_state(page, calc_id, "ready")  # the widget is on screen: Python starts without any input
     assert outputs_text(page, calc_id) == evaluate(calc_id, {})["display"]
 
     edits: dict[str, str] = {}
@@ -277,4 +276,18 @@ def test_worksheet_link_with_a_hostile_choice_gets_a_field_error(page_and_log: t
     page.select_option('[name="redundancy"]', "n+1")
     page.fill('[name="monthly_active_users"]', "200M")
     wait_outputs(page, "worksheet", evaluate("worksheet", {"redundancy": "n+1"})["display"])
+    assert_same_origin(page, log)
+
+
+def test_python_starts_only_when_a_widget_is_on_screen(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.set_viewport_size({"width": 390, "height": 700})  # a phone: the home page's widget is below the fold
+    page.goto(f"{site_url}/")
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute(form_selector("traffic"), "data-state") == "static"
+    assert not [url for url in log.urls if "/assets/pyodide/" in url or "/assets/python/" in url]
+    page.locator(form_selector("traffic")).scroll_into_view_if_needed()
+    wait_state(page, "traffic", "ready")
+    page.fill('[name="peak_multiplier"]', "5x")
+    wait_outputs(page, "traffic", evaluate("traffic", {"peak_multiplier": "5x"})["display"])
     assert_same_origin(page, log)

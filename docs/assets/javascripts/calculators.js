@@ -305,7 +305,10 @@
       const picker = form.querySelector("select[data-preset]");
       if (picker && event.target !== picker && event.target.name) picker.value = ""; // now the user's own inputs
       if (form.dataset.state === "ready") widget.schedule();
-      else markStale(form, true);
+      else {
+        markStale(form, true);
+        widget.goLive();
+      }
       writeUrl();
     };
     form.addEventListener("input", (event) => {
@@ -339,6 +342,34 @@
     const fromUrl = restoreFromUrl(form);
     const prefsDiffer = prefs.sizes !== "decimal" || prefs.rates !== "bits";
     if (fromUrl || prefsDiffer) markStale(form, true);
+    widget.restored = fromUrl || prefsDiffer;
+    // Python (about 13 MB) starts once a widget is on screen or touched, not for a widget the
+    // reader never scrolls to; a link carrying inputs needs it at once, as the page shows defaults.
+    // Once it starts, every widget on the page goes live with it.
+    widget.goLive = goLiveAll;
+    if (widget.restored) goLiveAll();
+    else whenVisible(form, goLiveAll);
+    form.addEventListener("focusin", goLiveAll, { once: true });
+  }
+
+  function goLiveAll() {
+    for (const widget of widgets()) goLive(widget);
+  }
+
+  function whenVisible(element, callback) {
+    if (!("IntersectionObserver" in window)) return callback();
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        callback();
+      }
+    });
+    observer.observe(element);
+  }
+
+  function goLive(widget) {
+    const form = widget.form;
+    if (form.dataset.state !== "static") return;
     form.dataset.state = "loading";
     setStatus(form, "Starting Python in your browser… the results below are for the default inputs.");
     getRuntime()
@@ -347,7 +378,7 @@
         form.dataset.state = "ready";
         setStatus(form, "Live: computed in your browser by the tested Python module.");
         const edited = fieldControls(form).some((control) => controlValue(control) !== control.dataset.default && control.dataset.default !== undefined);
-        if (edited || fromUrl || prefsDiffer || form.querySelector("[data-stale]")) widget.schedule();
+        if (edited || widget.restored || form.querySelector("[data-stale]")) widget.schedule();
         else if (timing.firstLiveMs === undefined) timing.firstLiveMs = performance.now();
       })
       .catch((error) => {
