@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ SITE_MERMAID_PATH = Path("assets") / "mermaid" / "mermaid.min.js"
 _BUNDLE_LOCAL_URL = (
     'new URL("../mermaid/mermaid.min.js",document.querySelector(\'script[src*="assets/javascripts/bundle."]\').src).href'
 )
-_BUNDLE_REWRITES: dict[str, str] = {
-    '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': _BUNDLE_LOCAL_URL,
-    '"https://unpkg.com/resize-observer-polyfill"': '"data:text/javascript,"',
+# Patterns match any absolute address, whatever the host: the point is that none survives.
+_BUNDLE_REWRITES: dict[re.Pattern[str], str] = {
+    re.compile(r'"https://[\w.-]+/mermaid@\d+/dist/mermaid\.min\.js"'): _BUNDLE_LOCAL_URL,
+    re.compile(r'"https://[\w.-]+/resize-observer-polyfill"'): '"data:text/javascript,"',
 }
 
 
@@ -30,9 +32,10 @@ def _localise_material_bundle(site_dir: Path) -> None:
         raise RuntimeSetupError(f"expected one Material bundle, found {[b.name for b in bundles]}")
     text = bundles[0].read_text(encoding="utf-8")
     for remote, local in _BUNDLE_REWRITES.items():
-        if text.count(remote) != 1:
-            raise RuntimeSetupError(f"Material bundle no longer contains {remote}; review docs_build/hooks.py")
-        text = text.replace(remote, local)
+        pieces = remote.split(text)  # the replacement is literal text: no regex escapes to worry about
+        text, count = local.join(pieces), len(pieces) - 1
+        if count != 1:
+            raise RuntimeSetupError(f"Material bundle no longer matches {remote.pattern}; review docs_build/hooks.py")
     bundles[0].write_text(text, encoding="utf-8")
     if not MERMAID_FILE.exists():
         raise RuntimeSetupError("node_modules/mermaid is missing: run `npm ci` (or `make setup`)")

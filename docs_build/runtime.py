@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,7 @@ SITE_WHEEL_PATH = Path("assets") / "python" / "calculators.whl"
 # pyodide.js falls back to a CDN for packages when no packageBaseUrl is given. We always give
 # one (and load no packages), so the copy points the fallback at its own folder instead; the
 # build fails if a new Pyodide changes this text, rather than silently shipping a CDN address.
-_PYODIDE_CDN_FALLBACK = "`https://cdn.jsdelivr.net/pyodide/v${x}/full/`"
+_PYODIDE_CDN_FALLBACK = re.compile(r"`https://[\w.-]+/pyodide/v\$\{(?P<version>\w+)\}/full/`")
 
 
 class RuntimeSetupError(RuntimeError):
@@ -115,9 +116,11 @@ def install_runtime(site_dir: Path) -> None:
         shutil.copy2(PYODIDE_PACKAGE / name, target / name)
     loader = target / "pyodide.js"
     text = loader.read_text(encoding="utf-8")
-    if text.count(_PYODIDE_CDN_FALLBACK) != 1:
+    # In pyodide.js, `t` is the indexURL computed just before the fallback: packages resolve locally.
+    text, count = _PYODIDE_CDN_FALLBACK.subn("t", text)
+    if count != 1:
         raise RuntimeSetupError("pyodide.js no longer has the expected CDN fallback; review docs_build/runtime.py")
-    loader.write_text(text.replace(_PYODIDE_CDN_FALLBACK, "t"), encoding="utf-8")
+    loader.write_text(text, encoding="utf-8")
     wheel_target = site_dir / SITE_WHEEL_PATH
     wheel_target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(build_compiled_wheel(), wheel_target)
