@@ -9,13 +9,14 @@ import json
 import math
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from calculators.fields import Calculator, DisplayPrefs, FieldValue
 from calculators.registry import REGISTRY
 from calculators.units import RateSystem, SizeSystem
 
-__all__ = ["evaluate", "evaluate_json", "parse_inputs", "prefs_from"]
+__all__ = ["BridgeRequest", "evaluate", "evaluate_json", "parse_inputs", "parse_request", "prefs_from"]
 
 Result = dict[str, Any]
 
@@ -129,32 +130,51 @@ def evaluate(
     }
 
 
+@dataclass(frozen=True)
+class BridgeRequest:
+    """What the page asks for: ``{"id": ..., "inputs": {...}, "sizes": ..., "rates": ...}``."""
+
+    calc_id: object  # evaluate() itself answers an id that is not a known string
+    inputs: dict[str, object]
+    sizes: str
+    rates: str
+
+
+def parse_request(request: str) -> BridgeRequest | str:
+    """Read a bridge request leniently (missing or mistyped parts take defaults), or say why not.
+
+    >>> parse_request('{"id": "traffic", "sizes": 3}')
+    BridgeRequest(calc_id='traffic', inputs={}, sizes='decimal', rates='bits')
+    >>> parse_request("[]")
+    'The request must be a JSON object'
+    """
+    try:
+        parsed = json.loads(request)
+    except (TypeError, ValueError):
+        return "The request is not valid JSON"
+    if not isinstance(parsed, dict):
+        return "The request must be a JSON object"
+    inputs, sizes, rates = parsed.get("inputs"), parsed.get("sizes"), parsed.get("rates")
+    return BridgeRequest(
+        calc_id=parsed.get("id", ""),
+        inputs=inputs if isinstance(inputs, dict) else {},
+        sizes=sizes if isinstance(sizes, str) else "decimal",
+        rates=rates if isinstance(rates, str) else "bits",
+    )
+
+
 def evaluate_json(request: str) -> str:
     """The browser bridge: a JSON request in, a JSON result out; only strings cross.
-
-    The request is ``{"id": ..., "inputs": {...}, "sizes": ..., "rates": ...}``.
 
     >>> json.loads(evaluate_json('{"id": "traffic", "inputs": {}}'))["ok"]
     True
     >>> json.loads(evaluate_json("not json"))["errors"]["_"]
     'The request is not valid JSON'
     """
-    try:
-        parsed = json.loads(request)
-    except (TypeError, ValueError):
-        return dumps(_failure({"_": "The request is not valid JSON"}))
-    if not isinstance(parsed, dict):
-        return dumps(_failure({"_": "The request must be a JSON object"}))
-    inputs = parsed.get("inputs")
-    sizes, rates = parsed.get("sizes", "decimal"), parsed.get("rates", "bits")
-    return dumps(
-        evaluate(
-            parsed.get("id", ""),
-            inputs if isinstance(inputs, dict) else {},
-            sizes=sizes if isinstance(sizes, str) else "decimal",
-            rates=rates if isinstance(rates, str) else "bits",
-        )
-    )
+    parsed = parse_request(request)
+    if isinstance(parsed, str):
+        return dumps(_failure({"_": parsed}))
+    return dumps(evaluate(parsed.calc_id, parsed.inputs, sizes=parsed.sizes, rates=parsed.rates))  # type: ignore[arg-type]
 
 
 def dumps(result: Result) -> str:

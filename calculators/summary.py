@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
-from calculators.evaluation import evaluate, parse_inputs
+from calculators.evaluation import evaluate, parse_inputs, parse_request
 from calculators.registry import REGISTRY
 
 __all__ = ["markdown_json", "to_markdown"]
@@ -51,18 +50,12 @@ def to_markdown(calc_id: str, raw_inputs: Mapping[str, object], *, sizes: str = 
 
 
 def markdown_json(request: str) -> str:
-    """Browser bridge for the "copy as Markdown" button: JSON request in, Markdown string out."""
-    try:
-        parsed = json.loads(request)
-    except (TypeError, ValueError):
-        return "Error: the request is not valid JSON"
-    if not isinstance(parsed, dict):
-        return "Error: the request must be a JSON object"
-    inputs = parsed.get("inputs")
-    sizes, rates = parsed.get("sizes"), parsed.get("rates")
-    return to_markdown(
-        str(parsed.get("id", "")),
-        inputs if isinstance(inputs, dict) else {},
-        sizes=sizes if isinstance(sizes, str) else "decimal",
-        rates=rates if isinstance(rates, str) else "bits",
-    )
+    """Browser bridge for the "copy as Markdown" button: JSON request in, Markdown string out.
+
+    >>> markdown_json("not json")
+    'Error: The request is not valid JSON'
+    """
+    parsed = parse_request(request)
+    if isinstance(parsed, str):
+        return f"Error: {parsed}"
+    return to_markdown(str(parsed.calc_id), parsed.inputs, sizes=parsed.sizes, rates=parsed.rates)

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import functools
 import html
-import http.server
-import os
 import re
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, PdfMargins, Route, sync_playwright
 
 from docs_build.chromium import CHROMIUM_ARGS, ChromiumNotFoundError, chromium_executable
+from docs_build.serve import serve_site
 
 __all__ = ["ExportError", "ExportResult", "export_pdf", "main"]
 
@@ -142,40 +137,6 @@ class ExportResult:
     runtime_requests: tuple[str, ...]  # local Pyodide or worker loads, refused on purpose
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly, with the MIME type a host gives WebAssembly."""
-
-    def guess_type(self, path: str | os.PathLike[str]) -> str:
-        return "application/wasm" if os.fspath(path).endswith(".wasm") else super().guess_type(path)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _SiteServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        # Chromium drops connections it no longer needs (the search index, when the browser
-        # closes); that is not worth a traceback. Anything else still gets one.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
-@contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on a free port of 127.0.0.1; yield its origin."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    server = _SiteServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="pdf-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _count_diagrams(print_page_html: str) -> int:
     return len(re.findall(r'<pre class="mermaid"', print_page_html))
 
@@ -224,7 +185,7 @@ def _export(site_dir: Path, output: Path, chromium: str, timeout_s: float) -> Ex
     outside: list[str] = []
     runtime: list[str] = []
 
-    with _serve(site_dir) as origin, sync_playwright() as playwright:
+    with serve_site(site_dir) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         try:
             context = browser.new_context(color_scheme="light", reduced_motion="reduce", service_workers="block")

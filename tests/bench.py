@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
@@ -16,7 +14,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,30 +22,12 @@ from playwright.sync_api import sync_playwright
 from calculators import REGISTRY, evaluate_json
 from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
+from docs_build.serve import serve_site
 from tests.helpers import calculator_page
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
-
-_NODE_TIMING = """
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-const [dir, wheel, requestsFile, repeats] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: dir + path.sep });
-pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
-const evaluate = pyodide.pyimport("calculators").evaluate_json;
-const requests = JSON.parse(await readFile(requestsFile, "utf8"));
-const perCallMs = {};
-for (const [id, request] of Object.entries(requests)) {
-  evaluate(request);
-  const start = performance.now();
-  for (let i = 0; i < Number(repeats); i++) evaluate(request);
-  perCallMs[id] = (performance.now() - start) / Number(repeats);
-}
-process.stdout.write(JSON.stringify(perCallMs));
-"""
+PARITY_RUNNER = ROOT / "tests" / "pyodide" / "run_vectors.mjs"  # one Node loader for parity and timing
 
 _BARE_PYODIDE_WORKER = """
 async (base) => {
@@ -63,17 +42,8 @@ async (base) => {
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}  # noqa: RUF012
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serve_built_site() -> tuple[http.server.ThreadingHTTPServer, str]:
+def _build_for(url: str) -> None:
     site = ROOT / "build" / "bench-site"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}"
     shutil.rmtree(site, ignore_errors=True)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
@@ -81,8 +51,6 @@ def _serve_built_site() -> tuple[http.server.ThreadingHTTPServer, str]:
         check=True,
         env={**os.environ, "SITE_URL": url + "/", "NO_MKDOCS_2_WARNING": "1"},
     )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, url
 
 
 def browser_timings(url: str) -> dict[str, list[float]]:
@@ -136,25 +104,23 @@ def call_timings(repeats: int = 200) -> tuple[dict[str, float], dict[str, float]
             evaluate_json(request)
         native[calc_id] = (time.perf_counter() - start) / repeats * 1000
     with tempfile.TemporaryDirectory() as scratch:
-        script, requests_file = Path(scratch) / "time.mjs", Path(scratch) / "requests.json"
-        script.write_text(_NODE_TIMING)
-        requests_file.write_text(json.dumps(requests))
+        requests_file = Path(scratch) / "requests.json"
+        requests_file.write_text(json.dumps(list(requests.values())))
         node = shutil.which("node") or "node"
         completed = subprocess.run(
-            [node, str(script), str(PYODIDE_PACKAGE.resolve()), str(build_compiled_wheel()), str(requests_file), str(repeats)],
+            [node, str(PARITY_RUNNER), str(PYODIDE_PACKAGE), str(build_compiled_wheel()), str(requests_file), str(repeats)],
             capture_output=True,
             text=True,
             check=True,
         )
-    return native, json.loads(completed.stdout)
+    in_pyodide = dict(zip(requests, json.loads(completed.stdout)["perCallMs"], strict=True))
+    return native, in_pyodide
 
 
 def main() -> int:
-    server, url = _serve_built_site()
-    try:
+    with serve_site(ROOT / "build" / "bench-site") as url:
+        _build_for(url)
         browser = browser_timings(url)
-    finally:
-        server.shutdown()
     native, in_pyodide = call_timings()
     median = {key: statistics.median(values) for key, values in browser.items()}
     print(f"Browser, median of {RUNS} fresh loads (ms):")

@@ -2,52 +2,36 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
+
+from docs_build.serve import serve_site
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def _site_server() -> Iterator[tuple[http.server.ThreadingHTTPServer, Path]]:
-    """A static server on 127.0.0.1 for this worker's own build (the wasm MIME type set, as on a host)."""
+def _site_server() -> Iterator[tuple[str, Path]]:
+    """This worker's address and the directory it serves (built by ``built_site``)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     site_dir = PROJECT_ROOT / "build" / f"test-site-{worker}"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, site_dir
-    server.shutdown()
+    with serve_site(site_dir) as origin:
+        yield origin, site_dir
 
 
 @pytest.fixture(scope="session")
-def site_url(_site_server: tuple[http.server.ThreadingHTTPServer, Path]) -> str:
-    server, _ = _site_server
-    return f"http://127.0.0.1:{server.server_address[1]}"
+def site_url(_site_server: tuple[str, Path]) -> str:
+    return _site_server[0]
 
 
 @pytest.fixture(scope="session")
-def built_site(_site_server: tuple[http.server.ThreadingHTTPServer, Path], site_url: str) -> Path:
+def built_site(_site_server: tuple[str, Path], site_url: str) -> Path:
     """``mkdocs build --strict`` once per worker, for the address it is served on.
 
     Material's instant navigation only follows links that match ``site_url``, so each worker

@@ -1,0 +1,51 @@
+"""Serve a built site on 127.0.0.1 as a static host would: for the PDF export, the tests and the benchmark."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["serve_site"]
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, quietly, with the MIME type a host gives WebAssembly."""
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return "application/wasm" if os.fspath(path).endswith(".wasm") else super().guess_type(path)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Chromium drops connections it no longer needs (the search index, when the browser
+        # closes); that is not worth a traceback. Anything else still gets one.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+@contextmanager
+def serve_site(site_dir: Path) -> Iterator[str]:
+    """Serve ``site_dir`` on a free port of 127.0.0.1 and yield its origin, e.g. ``http://127.0.0.1:41234``.
+
+    Files are read per request, so the directory may be built after the server starts: a build
+    for this exact address (``SITE_URL``) needs the port first.
+    """
+    server = _SiteServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
