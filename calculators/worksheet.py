@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from calculators import bandwidth, cache, servers, sharding, storage, traffic
+from calculators import bandwidth, cache, scenarios, servers, sharding, storage, traffic
 from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
-from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind, Preset
+from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
 from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
 from calculators.traffic import TrafficInputs, estimate_traffic
+from calculators.units import SECONDS_PER_DAY
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class WorksheetInputs:
     target_utilisation: float  # [0..1]
     redundancy: str  # one of servers.REDUNDANCY_CHOICES
     cache_hit_ratio: float  # [0..1]
-    hot_share: float  # share of a day's reads worth keeping in memory [0..1]
+    distinct_items_read_per_day: float | None  # different items read in a day; None: a day's new items [items]
+    hot_share: float  # share of those distinct items worth keeping in memory [0..1]
     cache_node_bytes: float  # memory of one cache node [bytes]
     max_shard_bytes: float  # data one database shard should hold [bytes]
     max_shard_write_rps: float  # writes one shard sustains [requests / s]
@@ -58,7 +60,8 @@ class WorksheetEstimate:
     transfer_bytes_per_month: float  # [bytes / month]
     app_servers: float  # [servers]
     backend_read_rps: float  # reads the cache misses, at peak [requests / s]
-    cache_memory_bytes: float  # hot set of a day's reads [bytes]
+    distinct_items_per_day: float  # the field, or a day's new items [items]
+    cache_memory_bytes: float  # hot distinct items × item size [bytes]
     cache_nodes: float  # [nodes]
     data_bytes_per_copy: float  # what the shards split, before replication [bytes]
     shards_for_size: float  # [shards]
@@ -124,15 +127,21 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
             redundancy=inputs.redundancy,
         )
     )
+    # The hot set is counted in distinct items, never in requests: a post read a million times is cached once.
+    distinct_items = (
+        peak_write / inputs.peak_multiplier * SECONDS_PER_DAY
+        if inputs.distinct_items_read_per_day is None
+        else inputs.distinct_items_read_per_day
+    )
     cache = estimate_cache(
         CacheInputs(
             read_rps=peak_read,
             hit_ratio=inputs.cache_hit_ratio,
             cache_latency_s=_CACHE_LATENCY_S,
             backend_latency_s=_BACKEND_LATENCY_S,
-            items_read_per_day=peak_read / inputs.peak_multiplier * 86_400,
+            items_read_per_day=distinct_items,
             hot_share=inputs.hot_share,
-            item_bytes=inputs.response_bytes,
+            item_bytes=inputs.item_bytes,
             node_memory_bytes=inputs.cache_node_bytes,
             usable_fraction=CACHE_USABLE_FRACTION,
         )
@@ -150,6 +159,7 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
         transfer_bytes_per_month=bandwidth.transfer_bytes_per_month,
         app_servers=servers.servers_total,
         backend_read_rps=cache.backend_rps,
+        distinct_items_per_day=distinct_items,
         cache_memory_bytes=cache.working_set_bytes,
         cache_nodes=cache.cache_nodes,
         data_bytes_per_copy=data_bytes,
@@ -174,9 +184,9 @@ def _rps(name: str, label: str) -> Field:
     )
 
 
-def _stage(calculator: Calculator, name: str, **changes: Any) -> Field:
+def _stage(calculator: Calculator, stage_field: str, **changes: Any) -> Field:
     """A stage calculator's own field declaration, reused here (with any scenario-specific changes)."""
-    return replace(calculator.field_index[name], **changes)
+    return replace(calculator.field_index[stage_field], **changes)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -220,7 +230,15 @@ FIELDS: tuple[Field, ...] = (
         maximum=1,
         help="Share of reads the cache answers.",
     ),
-    _stage(cache.CALCULATOR, "hot_share", label="Hot share of a day's reads"),
+    _stage(
+        cache.CALCULATOR,
+        "items_read_per_day",
+        name="distinct_items_read_per_day",
+        default="",
+        optional=True,
+        help="Different items read at least once a day. Leave empty to use a day's new items (average writes × 86,400 s).",
+    ),
+    _stage(cache.CALCULATOR, "hot_share"),
     Field(
         "cache_node_bytes",
         "Memory per cache node",
@@ -247,111 +265,7 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
-PRESETS: tuple[Preset, ...] = (
-    Preset(
-        "social-media",
-        "Social media feed",
-        {},
-        (
-            "200 M monthly users, half of them daily: 100 M DAU.",
-            "Each posts twice a day and reads 100 posts per post written: 202 requests a day, 100:1.",
-            "Posts are 1 KB; a read returns 5 KiB (a post with its metadata and counters). Peak is 3× average.",
-        ),
-    ),
-    Preset(
-        "url-shortener",
-        "URL shortener",
-        {
-            "monthly_active_users": "100M",
-            "daily_active_fraction": "10%",
-            "requests_per_user_per_day": "34",
-            "read_write_ratio": "100",
-            "item_bytes": "500 B",
-            "overhead": "25%",
-            "retention_days": "1825",
-            "yearly_growth": "0",
-            "response_bytes": "500 B",
-            "rps_per_server": "20K",
-            "hot_share": "20%",
-        },
-        (
-            "About 100 M new links a month (10 M DAU × 34 requests ÷ 101 ≈ 3.4 M writes a day), 100 redirects per link.",
-            "A record (short code, long URL, owner, timestamps) is about 500 bytes; kept 5 years.",
-            "A redirect response is small (about 500 B with headers); redirects are cheap, so 20K req/s per server.",
-        ),
-    ),
-    Preset(
-        "paste-service",
-        "Paste service",
-        {
-            "monthly_active_users": "20M",
-            "daily_active_fraction": "25%",
-            "requests_per_user_per_day": "1.2",
-            "read_write_ratio": "5",
-            "item_bytes": "10 KB",
-            "overhead": "10%",
-            "retention_days": "365",
-            "yearly_growth": "10%",
-            "response_bytes": "10 KB",
-            "rps_per_server": "5K",
-        },
-        (
-            "5 M daily users, about one paste each every five days and five reads per paste: 1 M pastes a day.",
-            "A paste averages 10 KB of text and expires after a year by default.",
-        ),
-    ),
-    Preset(
-        "chat",
-        "Chat system",
-        {
-            "monthly_active_users": "100M",
-            "daily_active_fraction": "50%",
-            "requests_per_user_per_day": "120",
-            "read_write_ratio": "2",
-            "peak_multiplier": "2x",
-            "item_bytes": "100 B",
-            "overhead": "50%",
-            "retention_days": "36500",
-            "response_bytes": "200 B",
-            "rps_per_server": "20K",
-            "cache_hit_ratio": "80%",
-            "max_shard_write_rps": "20K",
-        },
-        (
-            "50 M DAU each send 40 messages a day; each message is delivered once and read once more"
-            " from history: 2 reads per write.",
-            "Messages are about 100 bytes of text; history is kept indefinitely (100 years here).",
-            "Chat traffic is flatter than feeds across a day: peak 2× average. Delivery runs over long-lived connections.",
-        ),
-    ),
-    Preset(
-        "video-streaming",
-        "Video streaming",
-        {
-            "monthly_active_users": "500M",
-            "daily_active_fraction": "40%",
-            "requests_per_user_per_day": "5",
-            "read_write_ratio": "500",
-            "peak_multiplier": "2x",
-            "item_bytes": "1 GB",
-            "overhead": "0",
-            "replication_factor": "3",
-            "yearly_growth": "30%",
-            "response_bytes": "200 MB",
-            "rps_per_server": "1K",
-            "hot_share": "5%",
-            "cache_node_bytes": "20 TB",
-            "data_bytes_override": "40 TB",
-        },
-        (
-            "200 M DAU start 5 videos a day; one upload for every 500 plays.",
-            "Only metadata (about 10 KB a video, ~3.7 billion videos over 5 years: ~40 TB) goes to database shards;"
-            " video bytes live in object storage.",
-            "An upload is stored as about 1 GB across all resolutions; a play streams about 200 MB (a few minutes of HD).",
-            "The 'cache' here is the CDN edge: 5% of a day's plays hold most views, on 20 TB edge nodes.",
-        ),
-    ),
-)
+PRESETS = scenarios.PRESETS
 
 
 def _out(key: str, label: str, kind: OutputKind, formula: str, working: str, unit: str = "") -> Output:
@@ -438,11 +352,19 @@ CALCULATOR = Calculator(
             "req/s",
         ),
         _out(
+            "distinct_items_per_day",
+            "Distinct items read per day",
+            OutputKind.COUNT,
+            "the field, or a day's new items",
+            "given: {distinct_items_read_per_day}; else {peak_write_rps} ÷ {peak_multiplier} × 86,400 = {distinct_items_per_day}",
+            "items",
+        ),
+        _out(
             "cache_memory_bytes",
             "Cache memory (hot set)",
             OutputKind.BYTES,
-            "reads per day × hot share × response size",
-            "{peak_read_rps} ÷ {peak_multiplier} × 86,400 × {hot_share} × {response_bytes} = {cache_memory_bytes}",
+            "distinct items read per day × hot share × item size",
+            "{distinct_items_per_day} × {hot_share} × {item_bytes} = {cache_memory_bytes}",
         ),
         _out(
             "cache_nodes",

@@ -1,0 +1,27 @@
+"""Worksheet presets, one module per interview problem, each stating the assumptions behind its figures.
+
+A problem page quotes its preset's numbers through ``estimate("worksheet", preset=...)``, so the page and
+the live widget tell one story.
+"""
+
+from __future__ import annotations
+
+from calculators.fields import Preset
+from calculators.scenarios import (
+    chat,
+    paste_service,
+    social_media,
+    url_shortener,
+    video_streaming,
+)
+
+__all__ = ["PRESETS"]
+
+#: Every worksheet preset, in the order the page's preset menu lists them.
+PRESETS: tuple[Preset, ...] = (
+    social_media.PRESET,
+    url_shortener.PRESET,
+    paste_service.PRESET,
+    chat.PRESET,
+    video_streaming.PRESET,
+)
