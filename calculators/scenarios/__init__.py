@@ -9,8 +9,8 @@ from __future__ import annotations
 from calculators.fields import Preset
 from calculators.scenarios import (
     chat,
+    news_feed,
     paste_service,
-    social_media,
     url_shortener,
     video_streaming,
 )
@@ -19,7 +19,7 @@ __all__ = ["PRESETS"]
 
 #: Every worksheet preset, in the order the page's preset menu lists them.
 PRESETS: tuple[Preset, ...] = (
-    social_media.PRESET,
+    news_feed.PRESET,
     url_shortener.PRESET,
     paste_service.PRESET,
     chat.PRESET,

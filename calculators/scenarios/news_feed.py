@@ -1,10 +1,10 @@
-"""Worksheet preset: social-media."""
+"""Worksheet preset: news-feed."""
 
 from calculators.fields import Preset
 
 PRESET = Preset(
-    "social-media",
-    "Social media feed",
+    "news-feed",
+    "News feed",
     {},
     (
         "200 M monthly users, half of them daily: 100 M DAU.",
