@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from calculators import units
 
-__all__ = ["FIGURES", "Figure", "FigureKind", "figure"]
+__all__ = ["FIGURES", "GROUPS", "LATENCY_HISTORY", "Figure", "FigureKind", "figure"]
 
 
 class FigureKind(StrEnum):
@@ -454,7 +454,7 @@ _FIGURES: tuple[Figure, ...] = (
         100_000,
         10_000,
         2_000_000,
-        2024,
+        2015,
         "WhatsApp's 2012 blog (2 million connections on one FreeBSD server) and the Phoenix framework's 2015"
         " test (2 million WebSocket connections)",
         unit="connections",
@@ -584,3 +584,84 @@ def figure(key: str) -> Figure:
         return FIGURES[key]
     except KeyError:
         raise KeyError(f"unknown reference figure {key!r}; known: {', '.join(sorted(FIGURES))}") from None
+
+
+#: The figures grouped as the reference pages show them: group name → keys, in reading order.
+GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "latency": (
+            "l1_cache_reference_s",
+            "branch_mispredict_s",
+            "l2_cache_reference_s",
+            "mutex_lock_unlock_s",
+            "main_memory_reference_s",
+            "compress_1kb_s",
+            "send_1kb_1gbit_s",
+            "memory_read_1mb_s",
+            "ssd_random_read_s",
+            "ssd_read_1mb_s",
+            "same_zone_round_trip_s",
+            "cache_read_s",
+            "cross_zone_round_trip_s",
+            "hdd_rotation_s",
+            "hdd_read_1mb_s",
+            "hdd_seek_s",
+            "database_read_s",
+            "cross_region_round_trip_s",
+            "transatlantic_round_trip_s",
+            "california_netherlands_round_trip_s",
+        ),
+        "capacity": (
+            "app_server_rps",
+            "relational_primary_writes_per_s",
+            "relational_primary_reads_per_s",
+            "postgres_default_max_connections",
+            "redis_node_ops_per_s",
+            "cassandra_node_writes_per_s",
+            "dynamodb_partition_writes_per_s",
+            "dynamodb_partition_reads_per_s",
+            "elasticsearch_node_docs_per_s",
+            "kafka_partition_bytes_per_s",
+            "kafka_broker_bytes_per_s",
+            "websocket_connections_per_server",
+            "cdn_edge_server_bytes_per_s",
+        ),
+        "disk_network": (
+            "ssd_sequential_read_bytes_per_s",
+            "hdd_sequential_read_bytes_per_s",
+            "server_nic_bytes_per_s",
+            "light_in_fibre_km_per_ms",
+        ),
+        "sizes": (
+            "post_row_bytes",
+            "article_text_bytes",
+            "profile_row_bytes",
+            "profile_image_bytes",
+            "photo_bytes",
+            "video_minute_bytes",
+            "youtube_1080p_upload_bit_rate",
+        ),
+    }
+)
+
+#: What the two classic tables said for a latency figure: (Dean and Norvig c. 2012, Colin Scott's
+#: 2020 extrapolation) [s]; None where that table has no such row. Kept to show how far each moved.
+LATENCY_HISTORY: Mapping[str, tuple[float | None, float | None]] = MappingProxyType(
+    {
+        "l1_cache_reference_s": (0.5e-9, 1e-9),
+        "branch_mispredict_s": (5e-9, 3e-9),
+        "l2_cache_reference_s": (7e-9, 4e-9),
+        "mutex_lock_unlock_s": (25e-9, 17e-9),
+        "main_memory_reference_s": (100e-9, 100e-9),
+        "compress_1kb_s": (3e-6, 2e-6),
+        "send_1kb_1gbit_s": (10e-6, None),
+        "memory_read_1mb_s": (250e-6, 3e-6),
+        "ssd_random_read_s": (150e-6, 16e-6),
+        "ssd_read_1mb_s": (1e-3, 49e-6),
+        "same_zone_round_trip_s": (500e-6, 500e-6),
+        "hdd_read_1mb_s": (20e-3, 825e-6),
+        "hdd_seek_s": (10e-3, 2e-3),
+        "california_netherlands_round_trip_s": (150e-3, 150e-3),
+    }
+)
+

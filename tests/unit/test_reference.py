@@ -7,7 +7,7 @@ import re
 import pytest
 
 from calculators import units
-from calculators.reference import FIGURES, Figure, FigureKind, figure
+from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, Figure, FigureKind, figure
 
 # Keys problem pages and calculators already quote: renaming one breaks them, so they are pinned.
 QUOTED_KEYS = (
@@ -149,3 +149,10 @@ def test_a_rate_without_a_unit_is_refused() -> None:
 def test_figures_are_read_only() -> None:
     with pytest.raises(TypeError):
         FIGURES["new"] = figure("app_server_rps")  # type: ignore[index]
+
+
+def test_every_figure_is_in_exactly_one_group_and_history_is_for_latency_only() -> None:
+    grouped = [key for keys in GROUPS.values() for key in keys]
+    assert sorted(grouped) == sorted(FIGURES)
+    assert set(LATENCY_HISTORY) <= set(GROUPS["latency"])
+    assert all(figure(key).kind is FigureKind.DURATION for key in GROUPS["latency"])
