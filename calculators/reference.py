@@ -664,4 +664,3 @@ LATENCY_HISTORY: Mapping[str, tuple[float | None, float | None]] = MappingProxyT
         "california_netherlands_round_trip_s": (150e-3, 150e-3),
     }
 )
-

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from calculators import units
+from calculators import REGISTRY, units
 from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, Figure, FigureKind, figure
 
 # Keys problem pages and calculators already quote: renaming one breaks them, so they are pinned.
@@ -156,3 +156,16 @@ def test_every_figure_is_in_exactly_one_group_and_history_is_for_latency_only() 
     assert sorted(grouped) == sorted(FIGURES)
     assert set(LATENCY_HISTORY) <= set(GROUPS["latency"])
     assert all(figure(key).kind is FigureKind.DURATION for key in GROUPS["latency"])
+
+
+@pytest.mark.parametrize(
+    ("calc_id", "field_name", "key"),
+    [
+        ("sharding", "max_shard_write_rps", "relational_primary_writes_per_s"),
+        ("servers", "rps_per_server", "app_server_rps"),
+    ],
+)
+def test_calculator_defaults_that_quote_an_industry_figure_are_that_figure(calc_id: str, field_name: str, key: str) -> None:
+    declared = next(f for f in REGISTRY[calc_id].fields if f.name == field_name)
+    assert units.parse_number(declared.default) == figure(key).value
+    assert figure(key).format() in declared.help
