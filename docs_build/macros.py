@@ -42,6 +42,14 @@ def estimate(calc_id: str, preset: str = "", **raw_inputs: Any) -> Estimate:
     return Estimate(result)
 
 
+def field_default(calc_id: str, field_name: str) -> str:
+    """A calculator field's declared default, as the form shows it, so prose cannot drift from it."""
+    for declared in REGISTRY[calc_id].fields:
+        if declared.name == field_name:
+            return declared.default
+    raise KeyError(f"{calc_id} has no field {field_name!r}")
+
+
 def ref(key: str) -> str:
     """A reference figure's typical value, e.g. ``5,000 writes/s``."""
     return figure(key).format()
@@ -115,6 +123,7 @@ def define_env(env: Any) -> None:
         return render_calculator(calc_id, widgets_on_page[f"{page}:{calc_id}"])
 
     env.macro(estimate)
+    env.macro(field_default)
     for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):
         env.macro(quote)
     env.macro(render_fields_table, "calculator_fields")

@@ -19,6 +19,6 @@ PRESET = Preset(
     },
     (
         "5 M daily users, about one paste each every five days and five reads per paste: 1 M pastes a day.",
-        "A paste averages 10 KB of text and expires after a year by default.",
+        "A paste averages 10 kB of text and expires after a year by default.",
     ),
 )

@@ -23,7 +23,7 @@ PRESET = Preset(
     },
     (
         "200 M DAU start 5 videos a day; one upload for every 500 plays.",
-        "Only metadata (about 10 KB a video, ~3.7 billion videos over 5 years: ~40 TB) goes to database shards;"
+        "Only metadata (about 10 kB a video, ~3.7 billion videos over 5 years: ~40 TB) goes to database shards;"
         " video bytes live in object storage.",
         "An upload is stored as about 1 GB across all resolutions; a play streams about 200 MB (a few minutes of HD).",
         "The 'cache' here is the CDN edge: 5% of a day's plays hold most views, on 20 TB edge nodes.",
