@@ -80,12 +80,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def ref_table(*keys: str, group: str = "", notes: bool = True) -> str:
-    """Markdown table of reference figures: the keys given, or one group of ``GROUPS``, or all of them."""
+def ref_table(*keys: str, group: str = "") -> str:
+    """Markdown table of reference figures: the keys given, or one group of ``GROUPS``, or all of them.
+
+    The note column appears only when one of the chosen figures has a note.
+    """
     if keys and group:
         raise ValueError("ref_table: give keys or a group, not both")
     chosen_keys = keys or (GROUPS[group] if group else tuple(FIGURES))
     chosen = [figure(key) for key in chosen_keys]
+    notes = any(quoted.note for quoted in chosen)
     header = "| Figure | Typical | Range | Source |" + (" Note |" if notes else "")
     lines = [header, "|---|---|---|---|" + ("---|" if notes else "")]
     for quoted in chosen:
