@@ -138,7 +138,7 @@ CALCULATOR = Calculator(
             "item_bytes",
             "Bytes per cached item",
             FieldKind.BYTES,
-            default="10 KB",
+            default="10 kB",
             example="10 KB or 1 KiB",
             minimum=1,
             maximum=1e9,

@@ -10,11 +10,11 @@ PRESET = Preset(
         "daily_active_fraction": "25%",
         "requests_per_user_per_day": "1.2",
         "read_write_ratio": "5",
-        "item_bytes": "10 KB",
+        "item_bytes": "10 kB",
         "overhead": "10%",
         "retention_days": "365",
         "yearly_growth": "10%",
-        "response_bytes": "10 KB",
+        "response_bytes": "10 kB",
         "rps_per_server": "5K",
     },
     (
