@@ -482,6 +482,18 @@ _FIGURES: tuple[Figure, ...] = (
         _NVME,
     ),
     Figure(
+        "ssd_random_reads_per_s",
+        "Random 4 KiB reads one NVMe SSD sustains",
+        FigureKind.RATE,
+        500_000,
+        100_000,
+        1_500_000,
+        2024,
+        _NVME,
+        unit="reads/s",
+        note="With many requests in flight at once; one at a time, the latency above caps it near 10,000.",
+    ),
+    Figure(
         "hdd_sequential_read_bytes_per_s",
         "Spinning disk sequential read",
         FigureKind.BYTE_RATE,
@@ -630,6 +642,7 @@ GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         ),
         "disk_network": (
             "ssd_sequential_read_bytes_per_s",
+            "ssd_random_reads_per_s",
             "hdd_sequential_read_bytes_per_s",
             "server_nic_bytes_per_s",
             "light_in_fibre_km_per_ms",

@@ -36,6 +36,8 @@ _DURATION = re.compile(_NUMBER + r"\s*(?:ns|µs|μs|ms)\b")
 _BANDWIDTH = re.compile(_NUMBER + r"\s*(?:kB|MB|GB|TB)/s|" + _NUMBER + r"\s*(?:Mbit|Gbit|Tbit)/s")
 _CONNECTIONS = re.compile(_NUMBER + r"\s*(?:connections|WebSockets?)\b")
 _PER_SECOND = re.compile(_NUMBER + r"\s+(?:a|per) second")
+# Figures said in words: "tens of thousands of transactions per second".
+_WORDED = re.compile(r"(?:tens|hundreds) of thousands of (?:\w+ ){0,2}(?:writes|reads|transactions|operations)")
 # Words that make a figure a claim about a component rather than a target or a workload.
 _COMPONENT = re.compile(
     r"primary|database|\bdb\b|shard|replica|redis|memcached|kafka|partition|broker|cassandra|dynamodb"
@@ -93,7 +95,7 @@ def hand_typed_figures(path: Path) -> list[str]:
     for sentence in _sentences(_prose(path.read_text(encoding="utf-8"))):
         if not _COMPONENT.search(sentence):
             continue
-        for pattern in (_RATE, _DURATION, _BANDWIDTH, _CONNECTIONS, _PER_SECOND):
+        for pattern in (_RATE, _DURATION, _BANDWIDTH, _CONNECTIONS, _PER_SECOND, _WORDED):
             found += [(match.group(0).strip(), sentence) for match in pattern.finditer(sentence)]
     found = list(dict.fromkeys(found))  # "7,000 writes a second" matches two patterns
     page = str(path.relative_to(ROOT))
@@ -127,6 +129,8 @@ def test_scanner_finds_a_typed_figure_and_ignores_a_macro(tmp_path: Path) -> Non
     found = [line for line in _sentences(_prose(page.read_text())) if _COMPONENT.search(line)]
     matches = [m.group(0) for line in found for m in _RATE.finditer(line)]
     assert matches == ["7,000 writes a second"]
+    worded = "One primary handles tens of thousands of simple writes per second."
+    assert [m.group(0) for m in _WORDED.finditer(worded)] == ["tens of thousands of simple writes"]
     assert not any(_DURATION.search(line) for line in found)
 
 
