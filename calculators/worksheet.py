@@ -89,7 +89,8 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
         TrafficInputs(
             monthly_active_users=inputs.monthly_active_users,
             daily_active_fraction=inputs.daily_active_fraction,
-            concurrent_fraction=0.1,
+            minutes_online_per_day=0.0,  # the worksheet shows no concurrency; requests drive every stage
+            concurrent_fraction=None,
             requests_per_user_per_day=inputs.requests_per_user_per_day,
             read_write_ratio=inputs.read_write_ratio,
             peak_multiplier=inputs.peak_multiplier,

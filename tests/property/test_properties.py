@@ -86,6 +86,17 @@ def test_composite_availability_stays_in_unit_interval_and_is_ordered(values: li
     series, parallel = result["values"]["series_availability"], result["values"]["parallel_availability"]
     assert 0 <= series <= min(values) + 1e-12
     assert max(values) - 1e-12 <= parallel <= 1
+    assert series - 1e-12 <= result["values"]["redundant_availability"] <= 1
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=8), st.integers(min_value=1, max_value=5))
+def test_more_replicas_never_lower_the_chain(values: list[float], replicas: int) -> None:
+    listed = ", ".join(f"{v * 100!r}%" for v in values)
+    fewer = evaluate("availability", {"components": listed, "replicas": str(replicas)})["values"]
+    more = evaluate("availability", {"components": listed, "replicas": str(replicas + 1)})["values"]
+    assert more["redundant_availability"] >= fewer["redundant_availability"] - 1e-12
+    if replicas == 1:
+        assert fewer["redundant_availability"] == pytest.approx(fewer["series_availability"], abs=1e-12)
 
 
 @given(st.floats(min_value=1, max_value=1e18, allow_nan=False), st.sampled_from(list(SizeSystem)))
