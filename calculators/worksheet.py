@@ -13,7 +13,7 @@ from typing import Any
 from calculators import bandwidth, cache, scenarios, servers, sharding, storage, traffic
 from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
-from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
+from calculators.fields import AnyCalculator, Calculator, Field, FieldKind, Output, OutputKind
 from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
@@ -185,7 +185,7 @@ def _rps(name: str, label: str) -> Field:
     )
 
 
-def _stage(calculator: Calculator, stage_field: str, **changes: Any) -> Field:
+def _stage(calculator: AnyCalculator, stage_field: str, **changes: Any) -> Field:
     """A stage calculator's own field declaration, reused here (with any scenario-specific changes)."""
     return replace(calculator.field_index[stage_field], **changes)
 
@@ -245,7 +245,7 @@ FIELDS: tuple[Field, ...] = (
         "Memory per cache node",
         FieldKind.BYTES,
         default="64 GiB",
-        example="64 GiB or 256 GB",
+        example="16 GiB or 256 GB",
         minimum=1e6,
         maximum=1e14,
     ),
