@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from calculators import evaluate
 from calculators.interview_time import PHASES, phase_minutes, phase_minutes_exact, whole_minutes
-from tests.unit.calculator_checks import assert_rejected_clearly, assert_sound, bad_input_cases, typed_text
 
 KEYS = [key for key, _, _ in PHASES]
 
@@ -61,11 +60,6 @@ def test_out_of_range_lengths(raw: str, reason: str) -> None:
     assert message.startswith("Interview length: ") and reason in message and "such as 45 or 60" in message
 
 
-@pytest.mark.parametrize(("field_name", "case", "raw"), bad_input_cases("interview_time"))
-def test_bad_input_is_rejected_with_the_field_label(field_name: str, case: str, raw: str) -> None:
-    assert_rejected_clearly("interview_time", field_name, raw)
-
-
 lengths = st.integers(min_value=20, max_value=180)
 
 
@@ -96,8 +90,3 @@ def test_estimation_gets_five_to_seven_minutes_in_the_reference_interviews() -> 
 def test_longer_interviews_never_shorten_a_phase_before_rounding(length: int) -> None:
     shorter, longer = phase_minutes_exact(length), phase_minutes_exact(length + 1)
     assert all(b >= a - 1e-9 for a, b in zip(shorter, longer, strict=True))
-
-
-@given(st.fixed_dictionaries({}, optional={"length_minutes": typed_text}))
-def test_evaluate_never_raises_nor_returns_nan_or_inf(raw: dict[str, str]) -> None:
-    assert_sound(evaluate("interview_time", raw))
