@@ -1,8 +1,15 @@
-"""Availability: the downtime a target allows, and the availability of components combined."""
+"""Availability: the downtime a target allows, and the availability of components combined.
+
+The components are the chain a request passes through (load balancer, app tier, database), so
+they combine in series. Each component may run as several replicas, any one able to serve: the
+replicas of one component combine in parallel, and those component figures multiply along the chain.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calculators.charts import Bar, bar_chart
@@ -19,10 +26,15 @@ PERIOD_SECONDS: dict[str, float] = {
 }
 
 
+#: Replica counts: one whole number for every component, or one per component, comma-separated.
+REPLICAS_PATTERN = r"[1-9]\d{0,2}(?:\s*,\s*[1-9]\d{0,2}){0,15}"
+
+
 @dataclass(frozen=True)
 class AvailabilityInputs:
     target: float  # availability to budget for [0..1]
-    components: tuple[float, ...]  # availability of each component [0..1]
+    components: tuple[float, ...]  # availability of one replica of each component in the chain [0..1]
+    replicas: str  # replicas of each component, any one able to serve: "2" for all, or "2, 3, 1"
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,8 @@ class AvailabilityEstimate:
     parallel_availability: float  # any one component suffices [0..1]
     series_downtime_per_year_s: float  # [s]
     parallel_downtime_per_year_s: float  # [s]
+    redundant_availability: float  # the chain, each component's replicas in parallel [0..1]
+    redundant_downtime_per_year_s: float  # [s]
 
 
 def allowed_downtime_s(availability: float, period_s: float) -> float:
@@ -65,15 +79,44 @@ def in_parallel(availabilities: tuple[float, ...]) -> float:
     return 1 - math.prod(1 - a for a in availabilities)
 
 
-def estimate_availability(inputs: AvailabilityInputs) -> AvailabilityEstimate:
-    """Downtime budgets for the target; series and parallel figures for the components.
+def replica_counts(text: str, components: int) -> tuple[int, ...]:
+    """One replica count per component: a single figure applies to every component.
 
-    >>> estimate = estimate_availability(AvailabilityInputs(0.9999, (0.999, 0.999)))
+    >>> replica_counts("2", 3), replica_counts("2, 3, 1", 3)
+    ((2, 2, 2), (2, 3, 1))
+    """
+    counts = tuple(int(part) for part in re.split(r"\s*,\s*", text.strip()))
+    return counts * components if len(counts) == 1 else counts
+
+
+def with_replicas(components: tuple[float, ...], counts: tuple[int, ...]) -> float:
+    """A chain of components, each made of replicas that back each other up [0..1].
+
+    >>> round(with_replicas((0.999, 0.999), (2, 1)), 9)
+    0.998999001
+    """
+    return in_series(tuple(in_parallel((a,) * n) for a, n in zip(components, counts, strict=True)))
+
+
+def check_availability(inputs: AvailabilityInputs) -> Mapping[str, str]:
+    """The replica counts must be one figure, or one per component."""
+    given = len(re.split(r"\s*,\s*", inputs.replicas.strip()))
+    if given not in (1, len(inputs.components)):
+        reason = f"{given} counts for {len(inputs.components)} components; give one count for all, or one per component"
+        return {"replicas": str(CALCULATOR.field_index["replicas"].error(reason))}
+    return {}
+
+
+def estimate_availability(inputs: AvailabilityInputs) -> AvailabilityEstimate:
+    """Downtime budgets for the target; the chain's availability with one replica each and with its replicas.
+
+    >>> estimate = estimate_availability(AvailabilityInputs(0.9999, (0.999, 0.999), "1"))
     >>> round(estimate.downtime_per_month_s / 60, 1)  # minutes
     4.4
     """
     series = in_series(inputs.components)
     parallel = in_parallel(inputs.components)
+    redundant = with_replicas(inputs.components, replica_counts(inputs.replicas, len(inputs.components)))
     year = PERIOD_SECONDS["year"]
     return AvailabilityEstimate(
         downtime_per_year_s=allowed_downtime_s(inputs.target, year),
@@ -85,6 +128,8 @@ def estimate_availability(inputs: AvailabilityInputs) -> AvailabilityEstimate:
         parallel_availability=parallel,
         series_downtime_per_year_s=allowed_downtime_s(series, year),
         parallel_downtime_per_year_s=allowed_downtime_s(parallel, year),
+        redundant_availability=redundant,
+        redundant_downtime_per_year_s=allowed_downtime_s(redundant, year),
     )
 
 
@@ -119,9 +164,10 @@ def _downtime(key: str, period: str, days: str) -> Output:
 CALCULATOR = Calculator(
     id="availability",
     title="Availability",
-    summary="Nines or a percentage → downtime per year, quarter, month, week and day; components in series and in parallel.",
+    summary="Nines or a percentage → downtime per year, quarter, month, week and day; a chain of components, with replicas.",
     inputs_type=AvailabilityInputs,
     compute=estimate_availability,
+    validate=check_availability,
     charts=downtime_chart,
     source_module="calculators/availability.py",
     fields=(
@@ -139,11 +185,22 @@ CALCULATOR = Calculator(
             "components",
             "Component availabilities",
             FieldKind.AVAILABILITY_LIST,
-            default="99.9%, 99.95%, 99.99%",
+            default="99.99%, 99.95%, 99.9%",
             example="99.9%, 99.95%",
             minimum=0,
             maximum=1,
-            help="One figure per component, separated by commas, e.g. load balancer, app tier, database.",
+            help="One replica's availability for each component a request needs, in order: e.g. load balancer,"
+            " app server, database node.",
+        ),
+        Field(
+            "replicas",
+            "Replicas of each component",
+            FieldKind.PATTERN,
+            default="2",
+            example="2, 3, 2",
+            pattern=REPLICAS_PATTERN,
+            help="Copies of each component, any one able to serve: one count for all, or one per component;"
+            " 1 means no redundancy.",
         ),
     ),
     outputs=(
@@ -153,29 +210,43 @@ CALCULATOR = Calculator(
         _downtime("downtime_per_week_s", "week", "7 days"),
         _downtime("downtime_per_day_s", "day", "24 h"),
         Output(
+            "redundant_availability",
+            "The chain with its replicas",
+            OutputKind.FRACTION,
+            formula="Π over components of 1 − (1 − a)ⁿ, n replicas each (every component must be up)",
+            working="components {components}, replicas {replicas} → {redundant_availability}",
+        ),
+        Output(
+            "redundant_downtime_per_year_s",
+            "Downtime per year with replicas",
+            OutputKind.DURATION,
+            formula="(1 − availability with replicas) × 365.25 days",
+            working="(1 − {redundant_availability}) × 365.25 days = {redundant_downtime_per_year_s}",
+        ),
+        Output(
             "series_availability",
-            "Components in series",
+            "The chain, one replica each",
             OutputKind.FRACTION,
             formula="a₁ × a₂ × … (every component must be up)",
             working="Π({components}) = {series_availability}",
         ),
         Output(
             "series_downtime_per_year_s",
-            "Series downtime per year",
+            "Downtime per year, one replica each",
             OutputKind.DURATION,
             formula="(1 − series availability) × 365.25 days",
             working="(1 − {series_availability}) × 365.25 days = {series_downtime_per_year_s}",
         ),
         Output(
             "parallel_availability",
-            "Components in parallel",
+            "If any one listed component were enough",
             OutputKind.FRACTION,
-            formula="1 − (1 − a₁) × (1 − a₂) × … (any one is enough)",
+            formula="1 − (1 − a₁) × (1 − a₂) × … (for copies of one service, not for a chain)",
             working="1 − Π(1 − each of {components}) = {parallel_availability}",
         ),
         Output(
             "parallel_downtime_per_year_s",
-            "Parallel downtime per year",
+            "Downtime per year if any one were enough",
             OutputKind.DURATION,
             formula="(1 − parallel availability) × 365.25 days",
             working="(1 − {parallel_availability}) × 365.25 days = {parallel_downtime_per_year_s}",
@@ -184,6 +255,7 @@ CALCULATOR = Calculator(
     notes=(
         "A year is 365.25 days, a quarter 91.31 and a month 30.44 (365.25 ÷ 12). "
         "With a 365-day year, 99.9% allows 8.76 h instead of 8.77 h.",
-        "Parallel assumes failures are independent; shared power, network or deploys break that assumption.",
+        "Replicas in parallel assume independent failures; shared power, network, deploys or a failover"
+        " that takes minutes break that assumption, so treat the figure with replicas as a ceiling.",
     ),
 )

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from calculators.evaluation import dumps, evaluate
-from calculators.fields import Calculator
+from calculators.fields import AnyCalculator
 from calculators.registry import REGISTRY
 from calculators.summary import to_markdown
 
@@ -21,7 +21,7 @@ def _option(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-def build_parser(calculator: Calculator) -> argparse.ArgumentParser:
+def build_parser(calculator: AnyCalculator) -> argparse.ArgumentParser:
     """One option per declared field, with its help, default and accepted form."""
     parser = argparse.ArgumentParser(
         prog=f"python -m calculators {calculator.id}",

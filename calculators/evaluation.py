@@ -10,15 +10,26 @@ import math
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
-from calculators.fields import Calculator, DisplayPrefs, FieldValue
+from calculators.fields import AnyCalculator, DisplayPrefs, FieldValue, TableJson
 from calculators.registry import REGISTRY
 from calculators.units import RateSystem, SizeSystem
 
-__all__ = ["BridgeRequest", "evaluate", "evaluate_json", "parse_inputs", "parse_request", "prefs_from"]
+__all__ = ["BridgeRequest", "Result", "evaluate", "evaluate_json", "parse_inputs", "parse_request", "prefs_from"]
 
-Result = dict[str, Any]
+
+class Result(TypedDict):
+    """What :func:`evaluate` returns; JSON as it is. Every part is empty when ``ok`` is false, but ``errors``."""
+
+    ok: bool
+    values: dict[str, float]  # output key → machine value in SI base units
+    display: dict[str, str]  # output key → the text a page shows
+    errors: dict[str, str]  # field name (or "_") → one clear message
+    working: dict[str, str]  # output key → its formula with the figures substituted
+    rough: dict[str, str]  # output key → the figure to say aloud
+    tables: dict[str, TableJson]  # table id → title, columns and rows of display strings
+    charts: dict[str, str]  # chart id → an SVG document
 
 
 def prefs_from(sizes: str = "decimal", rates: str = "bits") -> DisplayPrefs:
@@ -41,7 +52,7 @@ def _failure(errors: Mapping[str, str]) -> Result:
     }
 
 
-def parse_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> tuple[dict[str, FieldValue], dict[str, str]]:
+def parse_inputs(calculator: AnyCalculator, raw_inputs: Mapping[str, object]) -> tuple[dict[str, FieldValue], dict[str, str]]:
     """Parse every declared field (defaults for missing ones); collect one message per bad field."""
     values: dict[str, FieldValue] = {}
     errors: dict[str, str] = {}
@@ -65,7 +76,7 @@ _FIGURES = _Figures()
 
 
 def evaluate(
-    calc_id: str, raw_inputs: Mapping[str, object] | None = None, *, sizes: str = "decimal", rates: str = "bits"
+    calc_id: object, raw_inputs: Mapping[str, object] | None = None, *, sizes: str = "decimal", rates: str = "bits"
 ) -> Result:
     """Evaluate calculator ``calc_id`` on raw inputs; missing fields take their defaults.
 
@@ -174,7 +185,7 @@ def evaluate_json(request: str) -> str:
     parsed = parse_request(request)
     if isinstance(parsed, str):
         return dumps(_failure({"_": parsed}))
-    return dumps(evaluate(parsed.calc_id, parsed.inputs, sizes=parsed.sizes, rates=parsed.rates))  # type: ignore[arg-type]
+    return dumps(evaluate(parsed.calc_id, parsed.inputs, sizes=parsed.sizes, rates=parsed.rates))
 
 
 def dumps(result: Result) -> str:

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict
 
 from calculators import units
 from calculators.units import ParseError, RateSystem, SizeSystem
 
 __all__ = [
+    "AnyCalculator",
     "Calculator",
     "DisplayPrefs",
     "Field",
@@ -26,6 +27,7 @@ __all__ = [
     "OutputKind",
     "Preset",
     "Table",
+    "TableJson",
 ]
 
 
@@ -299,8 +301,16 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> TableJson:
         return {"title": self.title, "columns": list(self.columns), "rows": [list(row) for row in self.rows]}
+
+
+class TableJson(TypedDict):
+    """A :class:`Table` as it crosses to the page: display strings only."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
 
 
 @dataclass(frozen=True)
@@ -313,22 +323,27 @@ class Preset:
     assumptions: tuple[str, ...] = ()
 
 
-Compute = Callable[[Any], Any]
-Validate = Callable[[Any], Mapping[str, str]]
+#: inputs → result: the calculator's arithmetic.
+type Compute[InputsT, ResultT] = Callable[[InputsT], ResultT]
+#: inputs → messages keyed by field name, for relations between fields that each parse alone.
+type Validate[InputsT] = Callable[[InputsT], Mapping[str, str]]
 #: (inputs, result, prefs) → tables keyed by id; shown under the outputs.
-MakeTables = Callable[[Any, Any, DisplayPrefs], Mapping[str, Table]]
+type MakeTables[InputsT, ResultT] = Callable[[InputsT, ResultT, DisplayPrefs], Mapping[str, Table]]
 #: (inputs, result, prefs) → SVG documents keyed by id, made by :mod:`calculators.charts`.
-MakeCharts = Callable[[Any, Any, DisplayPrefs], Mapping[str, str]]
+type MakeCharts[InputsT, ResultT] = Callable[[InputsT, ResultT, DisplayPrefs], Mapping[str, str]]
 
 
 @dataclass(frozen=True)
-class Calculator:
+class Calculator[InputsT, ResultT]:
     """A calculator's whole declaration: what it asks, what it answers, how it computes.
 
-    ``inputs_type`` is a frozen dataclass whose attribute names are the field names;
-    ``compute`` maps an instance of it to a frozen result dataclass whose attributes
-    include every output key. ``validate`` checks relations between fields and returns
-    messages keyed by field name. ``tables`` and ``charts`` add schedules and pictures.
+    ``inputs_type`` is a frozen dataclass whose attribute names are the field names; it is
+    called with every field's parsed value by name. ``compute`` maps an instance of it to a
+    frozen result dataclass whose attributes include every output key. ``validate`` checks
+    relations between fields and returns messages keyed by field name. ``tables`` and
+    ``charts`` add schedules and pictures. Both type parameters are inferred from
+    ``inputs_type`` and ``compute``, so a mismatched ``validate``, ``tables`` or ``charts``
+    is a type error where the calculator is declared.
     """
 
     id: str
@@ -336,11 +351,11 @@ class Calculator:
     summary: str
     fields: tuple[Field, ...]
     outputs: tuple[Output, ...]
-    inputs_type: type
-    compute: Compute
-    validate: Validate | None = None
-    tables: MakeTables | None = None
-    charts: MakeCharts | None = None
+    inputs_type: Callable[..., InputsT]
+    compute: Compute[InputsT, ResultT]
+    validate: Validate[InputsT] | None = None
+    tables: MakeTables[InputsT, ResultT] | None = None
+    charts: MakeCharts[InputsT, ResultT] | None = None
     presets: tuple[Preset, ...] = ()
     notes: tuple[str, ...] = ()
     source_module: str = ""  # path of the module, for the "how it is computed" include
@@ -357,3 +372,7 @@ class Calculator:
         """A preset's complete inputs: its values over the defaults. Raises KeyError for unknown ids."""
         preset = {p.id: p for p in self.presets}[preset_id]
         return {**self.defaults(), **preset.values}
+
+
+#: Any calculator, whatever its inputs and result: what the registry holds and generic code takes.
+type AnyCalculator = Calculator[Any, Any]

@@ -1,6 +1,7 @@
 """Interview time: split an interview of any length into the five phases, in whole minutes.
 
-The reference splits are 5/10/15/10/5 minutes for 45 minutes and 10/10/15/15/10 for 60.
+The reference splits are 6/5/13/16/5 minutes for 45 minutes and 8/7/17/20/8 for 60: estimation
+gets five to seven minutes, and the deep dive, where most of the signal is, is the longest phase.
 Up to 45 minutes the 45-minute split is scaled; from 60 minutes the 60-minute split is
 scaled; in between, each phase moves in a straight line from one split to the other. So both
 references come out exactly, no phase is ever negative, and the schedule changes smoothly.
@@ -57,8 +58,8 @@ CHECKLISTS: Mapping[str, tuple[str, ...]] = {
         "Summarise the design in three sentences",
     ),
 }
-SPLIT_45_MIN: tuple[float, ...] = (5, 10, 15, 10, 5)
-SPLIT_60_MIN: tuple[float, ...] = (10, 10, 15, 15, 10)
+SPLIT_45_MIN: tuple[float, ...] = (6, 5, 13, 16, 5)
+SPLIT_60_MIN: tuple[float, ...] = (8, 7, 17, 20, 8)
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,9 @@ def phase_minutes_exact(length_minutes: float) -> list[float]:
     """Each phase's share of the interview before rounding [minutes].
 
     >>> phase_minutes_exact(45), phase_minutes_exact(60)
-    ([5.0, 10.0, 15.0, 10.0, 5.0], [10.0, 10.0, 15.0, 15.0, 10.0])
+    ([6.0, 5.0, 13.0, 16.0, 5.0], [8.0, 7.0, 17.0, 20.0, 8.0])
     >>> [round(m, 2) for m in phase_minutes_exact(50)]
-    [6.67, 10.0, 15.0, 11.67, 6.67]
+    [6.67, 5.67, 14.33, 17.33, 6.0]
     """
     if length_minutes <= 45:
         return [m * length_minutes / 45 for m in SPLIT_45_MIN]
@@ -109,7 +110,7 @@ def phase_minutes(length_minutes: int) -> list[int]:
     """The schedule in whole minutes [minutes].
 
     >>> phase_minutes(45), phase_minutes(60), phase_minutes(90)
-    ([5, 10, 15, 10, 5], [10, 10, 15, 15, 10], [15, 15, 23, 22, 15])
+    ([6, 5, 13, 16, 5], [8, 7, 17, 20, 8], [12, 11, 25, 30, 12])
     """
     return whole_minutes(phase_minutes_exact(length_minutes), length_minutes)
 
@@ -118,7 +119,7 @@ def estimate_interview_time(inputs: InterviewTimeInputs) -> InterviewTimeEstimat
     """Minutes per phase, as seconds.
 
     >>> estimate_interview_time(InterviewTimeInputs(45)).deep_dive_s
-    600.0
+    960.0
     """
     minutes = phase_minutes(int(inputs.length_minutes))
     return InterviewTimeEstimate(*(60.0 * m for m in minutes))

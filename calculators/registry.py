@@ -19,11 +19,11 @@ from calculators import (
     traffic,
     worksheet,
 )
-from calculators.fields import Calculator
+from calculators.fields import AnyCalculator
 
 __all__ = ["REGISTRY"]
 
-_CALCULATORS: tuple[Calculator, ...] = (
+_CALCULATORS: tuple[AnyCalculator, ...] = (
     traffic.CALCULATOR,
     storage.CALCULATOR,
     bandwidth.CALCULATOR,
@@ -39,4 +39,4 @@ _CALCULATORS: tuple[Calculator, ...] = (
 )
 
 #: Calculator id → declaration (title, fields, outputs, compute). Read-only.
-REGISTRY: Mapping[str, Calculator] = MappingProxyType({c.id: c for c in _CALCULATORS})
+REGISTRY: Mapping[str, AnyCalculator] = MappingProxyType({c.id: c for c in _CALCULATORS})

@@ -1,4 +1,8 @@
-"""Traffic: from monthly users to daily requests, average and peak requests per second."""
+"""Traffic: from monthly users to daily requests, average and peak requests per second, and users online.
+
+Users online follow Little's law: DAU × minutes online a day ÷ 1,440 minutes is the average number
+online; the peak multiplier lifts it to the busiest moment. A share of DAU may be given instead.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from dataclasses import dataclass
 from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
 from calculators.units import SECONDS_PER_DAY
 
+MINUTES_PER_DAY = 1_440
+
 
 @dataclass(frozen=True)
 class TrafficInputs:
@@ -14,7 +20,8 @@ class TrafficInputs:
 
     monthly_active_users: float  # [users]
     daily_active_fraction: float  # DAU / MAU [0..1]
-    concurrent_fraction: float  # share of DAU online at the busiest moment [0..1]
+    minutes_online_per_day: float  # average time one daily user spends connected [minutes / day]
+    concurrent_fraction: float | None  # share of DAU online at the busiest moment, if stated instead [0..1]
     requests_per_user_per_day: float  # [requests / user / day], reads and writes together
     read_write_ratio: float  # reads per write [unitless]
     peak_multiplier: float  # peak RPS / average RPS [unitless]
@@ -23,7 +30,8 @@ class TrafficInputs:
 @dataclass(frozen=True)
 class TrafficEstimate:
     daily_active_users: float  # [users]
-    peak_concurrent_users: float  # [users]
+    average_concurrent_users: float  # online at an average moment [users]
+    peak_concurrent_users: float  # online at the busiest moment [users]
     daily_requests: float  # [requests / day]
     average_rps: float  # [requests / s]
     peak_rps: float  # [requests / s]
@@ -38,19 +46,28 @@ def estimate_traffic(inputs: TrafficInputs) -> TrafficEstimate:
 
     Writes are one part in ``read_write_ratio + 1`` of all requests.
 
-    >>> seed = TrafficInputs(200e6, 0.5, 0.1, 202, 100, 3)
+    >>> seed = TrafficInputs(200e6, 0.5, 30, None, 202, 100, 3)
     >>> estimate = estimate_traffic(seed)
     >>> round(estimate.peak_write_rps), round(estimate.peak_read_rps)
     (6944, 694444)
+    >>> round(estimate.average_concurrent_users), round(estimate.peak_concurrent_users)
+    (2083333, 6250000)
     """
     daily_active_users = inputs.monthly_active_users * inputs.daily_active_fraction
+    # Little's law: L = λ × W, with λ = DAU per day and W = minutes online each; never more than everyone.
+    average_concurrent = daily_active_users * inputs.minutes_online_per_day / MINUTES_PER_DAY
+    if inputs.concurrent_fraction is None:
+        peak_concurrent = min(daily_active_users, average_concurrent * inputs.peak_multiplier)
+    else:
+        peak_concurrent = daily_active_users * inputs.concurrent_fraction
     daily_requests = daily_active_users * inputs.requests_per_user_per_day
     average_rps = daily_requests / SECONDS_PER_DAY
     peak_rps = average_rps * inputs.peak_multiplier
     write_share = 1 / (inputs.read_write_ratio + 1)
     return TrafficEstimate(
         daily_active_users=daily_active_users,
-        peak_concurrent_users=daily_active_users * inputs.concurrent_fraction,
+        average_concurrent_users=average_concurrent,
+        peak_concurrent_users=peak_concurrent,
         daily_requests=daily_requests,
         average_rps=average_rps,
         peak_rps=peak_rps,
@@ -92,14 +109,26 @@ CALCULATOR = Calculator(
             help="DAU ÷ MAU. Messaging apps reach 50% or more; many products sit nearer 20–30%.",
         ),
         Field(
+            "minutes_online_per_day",
+            "Minutes online per user per day",
+            FieldKind.NUMBER,
+            default="30",
+            example="30 or 90",
+            unit="min/day",
+            minimum=0,
+            maximum=MINUTES_PER_DAY,
+            help="Time a daily user spends connected. Users online = DAU × minutes ÷ 1,440, times the peak multiplier.",
+        ),
+        Field(
             "concurrent_fraction",
-            "Share of DAU online at peak",
+            "Override: share of DAU online at peak",
             FieldKind.PERCENT,
-            default="10%",
-            example="10% or 5",
+            default="",
+            example="20% or 5",
             minimum=0,
             maximum=1,
-            help="Users connected at the busiest moment, as a share of DAU.",
+            optional=True,
+            help="Leave empty to derive it from the minutes online; give a share only if you know it.",
         ),
         Field(
             "requests_per_user_per_day",
@@ -144,12 +173,21 @@ CALCULATOR = Calculator(
             working="{monthly_active_users} × {daily_active_fraction} = {daily_active_users}",
         ),
         Output(
+            "average_concurrent_users",
+            "Average concurrent users",
+            OutputKind.COUNT,
+            unit="users",
+            formula="DAU × minutes online per day ÷ 1,440 (Little's law)",
+            working="{daily_active_users} × {minutes_online_per_day} ÷ 1,440 = {average_concurrent_users}",
+        ),
+        Output(
             "peak_concurrent_users",
             "Peak concurrent users",
             OutputKind.COUNT,
             unit="users",
-            formula="DAU × share online at peak",
-            working="{daily_active_users} × {concurrent_fraction} = {peak_concurrent_users}",
+            formula="average concurrent users × peak multiplier (at most DAU), or DAU × the share given",
+            working="{average_concurrent_users} × {peak_multiplier} (override: {concurrent_fraction} of DAU)"
+            " = {peak_concurrent_users}",
         ),
         Output(
             "daily_requests",

@@ -13,7 +13,7 @@ from typing import Any
 from calculators import bandwidth, cache, scenarios, servers, sharding, storage, traffic
 from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
-from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
+from calculators.fields import AnyCalculator, Calculator, Field, FieldKind, Output, OutputKind
 from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
@@ -89,7 +89,8 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
         TrafficInputs(
             monthly_active_users=inputs.monthly_active_users,
             daily_active_fraction=inputs.daily_active_fraction,
-            concurrent_fraction=0.1,
+            minutes_online_per_day=0.0,  # the worksheet shows no concurrency; requests drive every stage
+            concurrent_fraction=None,
             requests_per_user_per_day=inputs.requests_per_user_per_day,
             read_write_ratio=inputs.read_write_ratio,
             peak_multiplier=inputs.peak_multiplier,
@@ -184,7 +185,7 @@ def _rps(name: str, label: str) -> Field:
     )
 
 
-def _stage(calculator: Calculator, stage_field: str, **changes: Any) -> Field:
+def _stage(calculator: AnyCalculator, stage_field: str, **changes: Any) -> Field:
     """A stage calculator's own field declaration, reused here (with any scenario-specific changes)."""
     return replace(calculator.field_index[stage_field], **changes)
 
@@ -244,7 +245,7 @@ FIELDS: tuple[Field, ...] = (
         "Memory per cache node",
         FieldKind.BYTES,
         default="64 GiB",
-        example="64 GiB or 256 GB",
+        example="16 GiB or 256 GB",
         minimum=1e6,
         maximum=1e14,
     ),

@@ -119,13 +119,13 @@ def define_env(env: Any) -> None:
     """Register the macros with mkdocs-macros."""
     widgets_on_page: dict[str, int] = defaultdict(int)
 
-    @env.macro  # type: ignore[untyped-decorator]
     def calculator(calc_id: str) -> str:
         """The live widget, pre-rendered with the defaults."""
         page = env.page.file.src_uri if env.page is not None else ""
         widgets_on_page[f"{page}:{calc_id}"] += 1
         return render_calculator(calc_id, widgets_on_page[f"{page}:{calc_id}"])
 
+    env.macro(calculator)
     env.macro(estimate)
     env.macro(field_default)
     for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):

@@ -11,7 +11,7 @@ import json
 from html import escape
 
 from calculators import REGISTRY, evaluate, to_markdown
-from calculators.fields import Calculator, Field, FieldKind, OutputKind
+from calculators.fields import AnyCalculator, Field, FieldKind, OutputKind, TableJson
 from calculators.interview_time import CHECKLISTS, PHASES
 
 __all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_practice_timer", "render_presets_table"]
@@ -31,7 +31,7 @@ def _attrs(**attributes: str | None) -> str:
     )
 
 
-def _field_html(calculator: Calculator, declared: Field, prefix: str) -> str:
+def _field_html(calculator: AnyCalculator, declared: Field, prefix: str) -> str:
     field_id = f"{prefix}-{declared.name}"
     described = f"{field_id}-help {field_id}-error"
     if declared.kind is FieldKind.CHOICE:
@@ -113,18 +113,13 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
     )
 
 
-def _table_html(table: dict[str, object]) -> str:
-    columns = "".join(f'<th scope="col">{escape(str(column))}</th>' for column in table["columns"])  # type: ignore[attr-defined]
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(value))}</td>" for value in row) + "</tr>"
-        for row in table["rows"]  # type: ignore[attr-defined]
-    )
-    return (
-        f"<table><caption>{escape(str(table['title']))}</caption><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
-    )
+def _table_html(table: TableJson) -> str:
+    columns = "".join(f'<th scope="col">{escape(column)}</th>' for column in table["columns"])
+    rows = "".join("<tr>" + "".join(f"<td>{escape(value)}</td>" for value in row) + "</tr>" for row in table["rows"])
+    return f"<table><caption>{escape(table['title'])}</caption><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def _presets(calculator: Calculator) -> str:
+def _presets(calculator: AnyCalculator) -> str:
     """A preset picker that fills every field from the preset (defaults where it names none).
 
     Each option carries its complete inputs as JSON, so the generic script needs no knowledge
@@ -151,7 +146,7 @@ def render_presets_table(calc_id: str) -> str:
     return "\n".join(lines)
 
 
-def _toolbar(calculator: Calculator) -> str:
+def _toolbar(calculator: AnyCalculator) -> str:
     """Unit choices (only where a result has sizes or rates) and the copy-as-Markdown button.
 
     The selects carry ``data-pref`` and no ``name``: they are display choices, not fields.

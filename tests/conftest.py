@@ -10,10 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from docs_build.serve import serve_site
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Timing never decides a test: no per-example deadline anywhere, so a loaded machine cannot fail a
+# property test. CI (any CI variable set) also prints the reproduction blob of a failing example.
+settings.register_profile("handbook", deadline=None)
+settings.register_profile("ci", parent=settings.get_profile("handbook"), print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "handbook")
 
 
 @pytest.fixture(scope="session")

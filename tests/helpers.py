@@ -20,6 +20,7 @@ HOSTILE_INPUTS: dict[str, str] = {
     "huge-exponent": "1e400",
     "markup": "<img src=x onerror=alert(1)>",
     "long": "9" * 10_000,
+    "negative": "-5",
 }
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -19,7 +20,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from calculators import evaluate
-from docs_build.pdf import ExportResult, export_pdf
+from docs_build.pdf import RUNTIME_PATH_PREFIXES, ExportResult, export_pdf
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = [pytest.mark.pdf, pytest.mark.xdist_group("pdf")]
@@ -103,9 +104,17 @@ def test_export_made_no_request_outside_the_local_build(export: ExportResult) ->
     assert export.outside_requests == ()
 
 
-def test_export_never_loaded_the_python_runtime(export: ExportResult) -> None:
-    # Refused if asked for; the print page should not even ask.
-    assert all(not url.endswith((".wasm", ".whl", ".zip")) for url in export.runtime_requests)
+def test_export_never_asked_for_pyodide_itself(export: ExportResult) -> None:
+    """The only runtime file the print page may ask for is the worker script, which the export refuses.
+
+    Pyodide and the calculators' wheel load from inside the worker, so once the worker is refused
+    nothing under assets/pyodide/ or assets/python/ should be requested; one that is (a preload
+    link, a fetch from the page itself) means the page loads the runtime on its own.
+    """
+    worker_script = "/assets/javascripts/calculators-worker.js"
+    assert worker_script in RUNTIME_PATH_PREFIXES  # the export refuses it
+    asked = {urlsplit(url).path for url in export.runtime_requests}
+    assert asked <= {worker_script}, asked
     assert export.widgets > 0
 
 

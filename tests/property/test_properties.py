@@ -10,21 +10,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import REGISTRY, evaluate, units
+from calculators.evaluation import Result
 from calculators.units import SizeSystem
 
 FIELDS = [(calc_id, f.name) for calc_id, c in REGISTRY.items() for f in c.fields]
+#: Text a user might type, near-misses, and junk.
 typed_text = st.one_of(
-    st.text(max_size=80),
-    st.from_regex(r"-?[0-9,._]{0,12}(e-?[0-9]{1,4})?\s?(k|K|M|B|x|%|KB|KiB|ms|s|min|nines)?", fullmatch=True),
-    st.sampled_from(["NaN", "inf", "-inf", "1e400", "1e-400", "0", "-0", "9" * 400, "<script>", "3 nines", "", " "]),
+    st.text(max_size=120),
+    st.from_regex(r"-?[0-9,._]{0,14}(e-?[0-9]{1,4})?\s?(k|K|M|B|x|%|KB|KiB|GiB|ms|s|min|h|nines)?", fullmatch=True),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(
+        ["NaN", "inf", "-inf", "1e400", "1e-400", "0", "-0", "9" * 400, "<script>", "3 nines", "", " ", "SSFF", "1-10=a", "2, 3"]
+    ),
 )
 
 
-def _finite_everywhere(result: dict[str, object]) -> None:
+def _finite_everywhere(result: Result) -> None:
     json.dumps(result, allow_nan=False)  # raises on NaN or inf anywhere
-    for value in result["values"].values():  # type: ignore[attr-defined]
+    for value in result["values"].values():
         assert math.isfinite(value)
-    for text in result["display"].values():  # type: ignore[attr-defined]
+    for text in result["display"].values():
         assert "nan" not in text.lower() and "inf" not in text.lower()
 
 
@@ -43,6 +48,19 @@ def test_evaluate_never_raises_nor_returns_nan_or_inf(calc_id: str, field_name: 
 def test_evaluate_survives_any_combination(raw: dict[str, str]) -> None:
     for calc_id in REGISTRY:
         _finite_everywhere(evaluate(calc_id, raw))
+
+
+@pytest.mark.parametrize("calc_id", list(REGISTRY))
+@settings(max_examples=40)
+@given(data=st.data())
+def test_any_text_in_any_of_a_calculators_fields_is_answered_soundly(calc_id: str, data: st.DataObject) -> None:
+    """Several of one calculator's fields typed at once (relations between them included): finite results or errors."""
+    names = list(REGISTRY[calc_id].field_index)
+    raw = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(names, typed_text)))
+    result = evaluate(calc_id, raw)
+    _finite_everywhere(result)
+    if not result["ok"]:
+        assert result["errors"] and result["values"] == {} and result["display"] == {}
 
 
 positive = st.floats(min_value=1, max_value=1e9, allow_nan=False)
@@ -86,6 +104,17 @@ def test_composite_availability_stays_in_unit_interval_and_is_ordered(values: li
     series, parallel = result["values"]["series_availability"], result["values"]["parallel_availability"]
     assert 0 <= series <= min(values) + 1e-12
     assert max(values) - 1e-12 <= parallel <= 1
+    assert series - 1e-12 <= result["values"]["redundant_availability"] <= 1
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=8), st.integers(min_value=1, max_value=5))
+def test_more_replicas_never_lower_the_chain(values: list[float], replicas: int) -> None:
+    listed = ", ".join(f"{v * 100!r}%" for v in values)
+    fewer = evaluate("availability", {"components": listed, "replicas": str(replicas)})["values"]
+    more = evaluate("availability", {"components": listed, "replicas": str(replicas + 1)})["values"]
+    assert more["redundant_availability"] >= fewer["redundant_availability"] - 1e-12
+    if replicas == 1:
+        assert fewer["redundant_availability"] == pytest.approx(fewer["series_availability"], abs=1e-12)
 
 
 @given(st.floats(min_value=1, max_value=1e18, allow_nan=False), st.sampled_from(list(SizeSystem)))

@@ -10,6 +10,9 @@ import pytest
 
 from calculators import REGISTRY, evaluate
 from calculators.cli import main
+from tests.helpers import edited_value
+
+FIELDS = [(calc_id, declared.name) for calc_id, calculator in REGISTRY.items() for declared in calculator.fields]
 
 
 def test_list_names_every_calculator(capsys: pytest.CaptureFixture[str]) -> None:
@@ -19,12 +22,25 @@ def test_list_names_every_calculator(capsys: pytest.CaptureFixture[str]) -> None
         assert calc_id in listed
 
 
-@pytest.mark.parametrize("calc_id", list(REGISTRY))
-def test_json_output_is_the_evaluate_result(calc_id: str, capsys: pytest.CaptureFixture[str]) -> None:
-    declared = REGISTRY[calc_id].fields[0]
-    option = "--" + declared.name.replace("_", "-")
-    assert main([calc_id, option, declared.default, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == evaluate(calc_id, {declared.name: declared.default})
+@pytest.mark.parametrize(("calc_id", "field_name"), FIELDS, ids=[f"{c}.{f}" for c, f in FIELDS])
+def test_every_option_takes_effect(calc_id: str, field_name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A value other than the default, given as an option, gives that value's result and not the defaults'."""
+    value = edited_value(calc_id, field_name)
+    assert main([calc_id, "--" + field_name.replace("_", "-"), value, "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == evaluate(calc_id, {field_name: value})
+    assert printed["display"] != evaluate(calc_id, {})["display"]
+
+
+def test_several_options_at_once_all_take_effect(capsys: pytest.CaptureFixture[str]) -> None:
+    changed = {"monthly_active_users": "1B", "peak_multiplier": "5x", "read_write_ratio": "10"}
+    options = [part for name, value in changed.items() for part in ("--" + name.replace("_", "-"), value)]
+    assert main(["traffic", *options, "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == evaluate("traffic", changed)
+    for name in changed:  # each one alone moves the result, so none of them was dropped
+        others = {key: value for key, value in changed.items() if key != name}
+        assert printed["values"] != evaluate("traffic", others)["values"]
 
 
 def test_bad_input_exits_2_with_the_field_message(capsys: pytest.CaptureFixture[str]) -> None:

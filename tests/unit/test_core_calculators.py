@@ -40,6 +40,27 @@ def test_seed_social_media_traffic() -> None:
     assert result["display"]["peak_read_rps"] == "694,444 req/s"
 
 
+def test_users_online_follow_littles_law_by_default() -> None:
+    """100 M DAU online 30 minutes a day: 100 M × 30 ÷ 1,440 ≈ 2.08 M on average, × 3 at peak = 6.25 M.
+
+    The old default (10% of DAU) said 10 M, the rule the numbers page corrects.
+    """
+    values = evaluate("traffic", SEED_TRAFFIC)["values"]
+    assert values["average_concurrent_users"] == pytest.approx(100e6 * 30 / 1440)
+    assert values["peak_concurrent_users"] == pytest.approx(6.25e6)
+
+
+def test_a_stated_share_online_overrides_littles_law() -> None:
+    values = evaluate("traffic", {**SEED_TRAFFIC, "concurrent_fraction": "20%"})["values"]
+    assert values["peak_concurrent_users"] == pytest.approx(20e6)
+
+
+def test_users_online_never_exceed_daily_users() -> None:
+    values = evaluate("traffic", {**SEED_TRAFFIC, "minutes_online_per_day": "1440"})["values"]
+    assert values["average_concurrent_users"] == pytest.approx(100e6)
+    assert values["peak_concurrent_users"] == pytest.approx(100e6)
+
+
 def test_seed_social_media_storage_is_73_tb_which_is_66_4_tib() -> None:
     result = evaluate("storage", SEED_STORAGE)
     assert result["values"]["raw_bytes_per_year"] == pytest.approx(73e12)
@@ -85,6 +106,36 @@ def test_composite_availability(components: str, series: float, parallel: float)
     values = evaluate("availability", {"components": components})["values"]
     assert values["series_availability"] == pytest.approx(series, abs=1e-12)
     assert values["parallel_availability"] == pytest.approx(parallel, abs=1e-12)
+
+
+def test_default_is_a_chain_in_series_with_two_replicas_of_each_component() -> None:
+    """Load balancer 99.99%, app server 99.95%, database node 99.9%, two of each.
+
+    Each pair is 1 − (1 − a)²; the chain multiplies the pairs. The old default combined the three
+    tiers "in parallel": about 10 nines, 1.58 ms of downtime a year.
+    """
+    values = evaluate("availability", {})["values"]
+    pairs = (1 - 0.0001**2) * (1 - 0.0005**2) * (1 - 0.001**2)
+    assert values["redundant_availability"] == pytest.approx(pairs, abs=1e-15)
+    assert values["series_availability"] == pytest.approx(0.9999 * 0.9995 * 0.999, abs=1e-15)
+    assert values["redundant_downtime_per_year_s"] == pytest.approx((1 - pairs) * 365.25 * 86_400)
+    assert values["redundant_downtime_per_year_s"] > 30  # tens of seconds a year, not milliseconds
+
+
+def test_replicas_may_differ_per_component() -> None:
+    values = evaluate("availability", {"components": "99.99%, 99.95%, 99.9%", "replicas": "2, 3, 1"})["values"]
+    assert values["redundant_availability"] == pytest.approx((1 - 0.0001**2) * (1 - 0.0005**3) * 0.999, abs=1e-15)
+
+
+def test_one_replica_each_is_the_plain_chain() -> None:
+    values = evaluate("availability", {"components": "99.9%, 99%", "replicas": "1"})["values"]
+    assert values["redundant_availability"] == pytest.approx(0.999 * 0.99, abs=1e-15)
+
+
+def test_replica_counts_must_match_the_components() -> None:
+    result = evaluate("availability", {"components": "99.9%, 99%", "replicas": "2, 2, 2"})
+    assert not result["ok"]
+    assert result["errors"]["replicas"].startswith("Replicas of each component: 3 counts for 2 components")
 
 
 def test_bandwidth_from_the_social_media_averages() -> None:

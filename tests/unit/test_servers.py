@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from calculators import evaluate
 from calculators.servers import ServersInputs, estimate_servers, with_redundancy
 from calculators.units import whole_units
-from tests.unit.calculator_checks import assert_rejected_clearly, assert_sound, bad_input_cases, typed_text
 
 
 def test_seed_example_ten_thousand_rps_doubled_is_twenty_servers() -> None:
@@ -60,11 +59,6 @@ def test_unknown_redundancy_is_refused_by_the_function_and_the_form() -> None:
     assert message.startswith("Redundancy: ") and "choose one of none, n+1, n+2, x2" in message
 
 
-@pytest.mark.parametrize(("field_name", "case", "raw"), bad_input_cases("servers"))
-def test_bad_input_is_rejected_with_the_field_label(field_name: str, case: str, raw: str) -> None:
-    assert_rejected_clearly("servers", field_name, raw)
-
-
 @given(
     peak=st.floats(min_value=1, max_value=1e9),
     more=st.floats(min_value=1, max_value=10),
@@ -84,15 +78,6 @@ def test_lower_utilisation_target_never_needs_fewer_servers(utilisation: float, 
         estimate_servers(ServersInputs(50_000, 800, low_target, "n+1")).servers_total
         >= estimate_servers(ServersInputs(50_000, 800, high_target, "n+1")).servers_total
     )
-
-
-@given(
-    st.fixed_dictionaries(
-        {}, optional={name: typed_text for name in ("peak_rps", "rps_per_server", "target_utilisation", "redundancy")}
-    )
-)
-def test_evaluate_never_raises_nor_returns_nan_or_inf(raw: dict[str, str]) -> None:
-    assert_sound(evaluate("servers", raw))
 
 
 def test_extremes_stay_finite() -> None:
