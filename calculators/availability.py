@@ -155,7 +155,7 @@ CALCULATOR = Calculator(
         Output(
             "series_availability",
             "Components in series",
-            OutputKind.FRACTION,
+            OutputKind.AVAILABILITY,
             formula="a₁ × a₂ × … (every component must be up)",
             working="Π({components}) = {series_availability}",
         ),
@@ -169,7 +169,7 @@ CALCULATOR = Calculator(
         Output(
             "parallel_availability",
             "Components in parallel",
-            OutputKind.FRACTION,
+            OutputKind.AVAILABILITY,
             formula="1 − (1 − a₁) × (1 − a₂) × … (any one is enough)",
             working="1 − Π(1 − each of {components}) = {parallel_availability}",
         ),
