@@ -34,6 +34,7 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 #: Plain digits read well between these magnitudes; outside them a figure goes scientific.
 SMALLEST_PLAIN = 1e-4
 LARGEST_PLAIN = 1e15
+LARGEST_PLAIN_PERCENT = 1e6  # a share of a million percent is already a figure to read as a power of ten
 # (threshold, scale, word): below ten million a grouped integer is still easy to read.
 _SCALE_WORDS: tuple[tuple[float, float, str], ...] = (
     (1e12, 1e12, "trillion"),
@@ -273,7 +274,7 @@ def format_percent(fraction: float, digits: int = 2) -> str:
     ('100%', '99.9%', '0.0003%', '1 × 10⁻²⁹⁸%')
     """
     percent_float = fraction * 100
-    if percent_float != 0 and not (SMALLEST_PLAIN <= abs(percent_float) < LARGEST_PLAIN):
+    if percent_float != 0 and not (SMALLEST_PLAIN <= abs(percent_float) < LARGEST_PLAIN_PERCENT):
         return f"{scientific(percent_float)}%"
     # Decimal arithmetic on the shortest repr avoids float noise such as 99.80009999%.
     percent = Decimal(repr(fraction)) * 100
