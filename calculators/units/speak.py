@@ -66,10 +66,11 @@ def _rounded(value: float, digits: int, *, up: bool) -> float:
     return float(round(steps * step, max(decimals, 0)))
 
 
-def round_within(value: float, *, up: bool = False, tolerance: float = SPOKEN_TOLERANCE) -> tuple[float, int]:
+def round_within(value: float, *, up: bool = False, tolerance: float | None = None) -> tuple[float, int]:
     """The coarsest rounding of ``value`` within ``tolerance`` of it, and how many significant figures that took.
 
-    With ``up`` the result is never below ``value`` (for capacity counts).
+    With ``up`` the result is never below ``value`` (for capacity counts). ``tolerance``
+    defaults to :data:`SPOKEN_TOLERANCE`.
 
     >>> round_within(233_796), round_within(15, up=True), round_within(103, up=True)
     ((230000.0, 2), (15.0, 2), (110.0, 2))
@@ -78,6 +79,8 @@ def round_within(value: float, *, up: bool = False, tolerance: float = SPOKEN_TO
     """
     if value == 0 or not math.isfinite(value):
         return value, 1
+    if tolerance is None:
+        tolerance = SPOKEN_TOLERANCE  # read at call time: the one declaration rules every caller
     for digits in range(1, _MAX_DIGITS + 1):
         rounded = _round_to(value, digits, up=up)
         if abs(rounded - value) <= tolerance * abs(value):
