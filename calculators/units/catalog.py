@@ -17,8 +17,8 @@ __all__ = [
     "DECIMAL_BYTE_UNITS",
     "DURATION_UNITS_S",
     "IEC_PREFIXES",
-    "SI_PREFIXES",
     "SIZE_UNITS",
+    "SI_PREFIXES",
     "SizeUnit",
 ]
 

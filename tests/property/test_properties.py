@@ -124,7 +124,9 @@ _TOLERANCE_SLACK = 1e-9  # float noise in reading "2.3 thousand" back
 
 def _magnitudes(low: float, high: float) -> st.SearchStrategy[float]:
     """Values spread evenly over orders of magnitude between ``low`` and ``high`` (low > 0)."""
-    return st.floats(min_value=math.log10(low), max_value=math.log10(high)).map(lambda exponent: min(high, max(low, 10.0**exponent)))
+    return st.floats(min_value=math.log10(low), max_value=math.log10(high)).map(
+        lambda exponent: min(high, max(low, 10.0**exponent))
+    )
 
 
 def _numbers(declared: Field) -> st.SearchStrategy[float]:

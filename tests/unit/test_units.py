@@ -163,12 +163,16 @@ def test_bits_are_bits_in_a_size(raw: str, expected_bytes: float | None) -> None
 def test_a_byte_field_given_bits_converts_and_says_so() -> None:
     result = evaluate("storage", {"item_bytes": "8 kb"})
     assert result["ok"]
-    assert result["values"]["raw_bytes_per_day"] == pytest.approx(evaluate("storage", {"item_bytes": "1 kB"})["values"]["raw_bytes_per_day"])
+    assert result["values"]["raw_bytes_per_day"] == pytest.approx(
+        evaluate("storage", {"item_bytes": "1 kB"})["values"]["raw_bytes_per_day"]
+    )
     note = result["read_as"]["item_bytes"]
     assert note.startswith("read as 1 kB") and "bits" in note and "kB" in note
 
 
-@pytest.mark.parametrize(("raw", "named"), [("3 gb", ("GB", "Gbit")), ("1 mb", ("MB", "Mbit")), ("2 kib", ("KiB",)), ("4 TIB", ("TiB",))])
+@pytest.mark.parametrize(
+    ("raw", "named"), [("3 gb", ("GB", "Gbit")), ("1 mb", ("MB", "Mbit")), ("2 kib", ("KiB",)), ("4 TIB", ("TiB",))]
+)
 def test_wrong_case_is_rejected_naming_the_forms_wanted(raw: str, named: tuple[str, ...]) -> None:
     with pytest.raises(ParseError) as caught:
         units.parse_bytes(raw)
@@ -190,7 +194,14 @@ def test_a_rate_is_not_a_size(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "bytes_per_s"),
-    [("100 Mbps", 12.5e6), ("1 Gbit/s", 125e6), ("12.5 MB/s", 12.5e6), ("1 GiB/s", 1024.0**3), ("8 bit/s", 1.0), ("64 kbps", 8000.0)],
+    [
+        ("100 Mbps", 12.5e6),
+        ("1 Gbit/s", 125e6),
+        ("12.5 MB/s", 12.5e6),
+        ("1 GiB/s", 1024.0**3),
+        ("8 bit/s", 1.0),
+        ("64 kbps", 8000.0),
+    ],
 )
 def test_parse_byte_rate(raw: str, bytes_per_s: float) -> None:
     assert units.parse_byte_rate(raw) == pytest.approx(bytes_per_s)
@@ -204,7 +215,9 @@ def test_unit_table_is_every_prefix_times_bits_and_bytes() -> None:
     assert units.SIZE_UNITS["Mbps"].bytes == 125_000.0
 
 
-@pytest.mark.parametrize("raw", ["5 μs", "5 µs", "5 us", "5us", "5μs"], ids=["greek-mu", "micro-sign", "u", "u-tight", "mu-tight"])
+@pytest.mark.parametrize(
+    "raw", ["5 μs", "5 µs", "5 us", "5us", "5μs"], ids=["greek-mu", "micro-sign", "u", "u-tight", "mu-tight"]
+)
 def test_microseconds_in_every_spelling(raw: str) -> None:
     assert units.parse_duration_s(raw) == pytest.approx(5e-6)
 
@@ -256,7 +269,10 @@ def test_availability_target_as_a_fraction_means_the_same_as_the_percentage() ->
 
 def test_daily_active_share_as_a_fraction() -> None:
     half = evaluate("traffic", {"daily_active_fraction": "0.5"})
-    assert half["values"]["daily_active_users"] == evaluate("traffic", {"daily_active_fraction": "50%"})["values"]["daily_active_users"]
+    assert (
+        half["values"]["daily_active_users"]
+        == evaluate("traffic", {"daily_active_fraction": "50%"})["values"]["daily_active_users"]
+    )
     assert half["read_as"] == {"daily_active_fraction": "read as 50%"}
 
 
@@ -311,13 +327,20 @@ def test_format_number_boundaries_and_extremes(value: float, expected: str) -> N
 
 @pytest.mark.parametrize(
     ("value_bytes", "expected"),
-    [(999.7, "1 kB (0.976 KiB)"), (999_960.0, "1 MB (0.954 MiB)"), (1e-300, "1 × 10⁻³⁰⁰ B"), (5e27, "5 billion EB (4.34 billion EiB)")],
+    [
+        (999.7, "1 kB (0.976 KiB)"),
+        (999_960.0, "1 MB (0.954 MiB)"),
+        (1e-300, "1 × 10⁻³⁰⁰ B"),
+        (5e27, "5 billion EB (4.34 billion EiB)"),
+    ],
 )
 def test_format_bytes_both_boundaries_and_extremes(value_bytes: float, expected: str) -> None:
     assert units.format_bytes_both(value_bytes) == expected
 
 
-@pytest.mark.parametrize(("fraction", "expected"), [(1e-300, "1 × 10⁻²⁹⁸%"), (3e-6, "0.0003%"), (4e-5, "0.004%"), (2e10, "2 × 10¹²%")])
+@pytest.mark.parametrize(
+    ("fraction", "expected"), [(1e-300, "1 × 10⁻²⁹⁸%"), (3e-6, "0.0003%"), (4e-5, "0.004%"), (2e10, "2 × 10¹²%")]
+)
 def test_format_percent_extremes(fraction: float, expected: str) -> None:
     assert units.format_percent(fraction) == expected
 
