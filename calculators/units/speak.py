@@ -60,7 +60,7 @@ def _rounded(value: float, digits: int, *, up: bool) -> float:
     decimals = digits - 1 - exponent
     if not up:
         return float(round(value, decimals))
-    step = 10.0**-decimals if decimals <= 0 else 1 / 10.0**decimals
+    step = 10.0**-decimals
     # Forgive float noise (15.000000000000002 servers is 15): ceil a value rounded to 9 figures first.
     steps = math.ceil(round(value / step, 9))
     return float(round(steps * step, max(decimals, 0)))
@@ -91,11 +91,6 @@ def round_within(value: float, *, up: bool = False, tolerance: float | None = No
 _SPOKEN_WORDS: tuple[tuple[int, str], ...] = ((12, "trillion"), (9, "billion"), (6, "million"), (3, "thousand"))
 
 
-def _power_of_ten(value: float, digits: int) -> str:
-    """``2.3 × 10⁵`` for a value rounded to ``digits`` significant figures."""
-    return scientific(value, digits)
-
-
 def speak_count(value: float, unit: str = "", *, capacity: bool = False) -> str:
     """A count to say aloud, with a power of ten from a thousand up.
 
@@ -110,12 +105,12 @@ def speak_count(value: float, unit: str = "", *, capacity: bool = False) -> str:
         suffix = " " + (singular(unit) if rounded == 1 else unit)
     magnitude = abs(rounded)
     if rounded != 0 and not SMALLEST_PLAIN <= magnitude < LARGEST_PLAIN:
-        return f"≈ {_power_of_ten(rounded, digits)}{suffix}"
+        return f"≈ {scientific(rounded, digits)}{suffix}"
     exponent = math.floor(math.log10(magnitude)) if magnitude else 0
     for power, word in _SPOKEN_WORDS:
         if exponent >= power:
             spoken = f"{significant(rounded / 10.0**power, max(digits, 3))} {word}"
-            return f"≈ {spoken}{suffix} ({_power_of_ten(rounded, digits)})"
+            return f"≈ {spoken}{suffix} ({scientific(rounded, digits)})"
     return f"≈ {significant(rounded, max(digits, 1))}{suffix}"
 
 
@@ -128,11 +123,11 @@ def round_for_speech(value: float, unit: str = "") -> str:
     return speak_count(value, unit, capacity=unit in CAPACITY_UNITS)
 
 
-def _with_power_of_ten(value: float, unit: str) -> str:
+def _withscientific(value: float, unit: str) -> str:
     if abs(value) < 1000:
         return ""
     rounded, digits = round_within(value)
-    return f" ({_power_of_ten(rounded, digits)} {unit})"
+    return f" ({scientific(rounded, digits)} {unit})"
 
 
 def _speak_scaled(value: float, units: tuple[tuple[str, float], ...]) -> str:
@@ -156,7 +151,7 @@ def speak_bytes(value_bytes: float, system: SizeSystem = SizeSystem.DECIMAL) -> 
     ('about 3 PB (3 × 10¹⁵ bytes)', 'about 200 GiB (2 × 10¹¹ bytes)', 'about 1 TB (1 × 10¹² bytes)')
     """
     units = DECIMAL_BYTE_UNITS if system is SizeSystem.DECIMAL else BINARY_BYTE_UNITS
-    return _speak_scaled(value_bytes, units) + _with_power_of_ten(value_bytes, "bytes")
+    return _speak_scaled(value_bytes, units) + _withscientific(value_bytes, "bytes")
 
 
 def speak_bit_rate(bytes_per_s: float) -> str:
@@ -165,7 +160,7 @@ def speak_bit_rate(bytes_per_s: float) -> str:
     >>> speak_bit_rate(2.37e6)
     'about 20 Mbit/s (2 × 10⁷ bit/s)'
     """
-    return _speak_scaled(bytes_per_s * 8, BIT_RATE_UNITS) + _with_power_of_ten(bytes_per_s * 8, "bit/s")
+    return _speak_scaled(bytes_per_s * 8, BIT_RATE_UNITS) + _withscientific(bytes_per_s * 8, "bit/s")
 
 
 def speak_byte_rate(bytes_per_s: float, system: SizeSystem = SizeSystem.DECIMAL) -> str:
@@ -175,7 +170,7 @@ def speak_byte_rate(bytes_per_s: float, system: SizeSystem = SizeSystem.DECIMAL)
     'about 1.2 GB/s (1.2 × 10⁹ bytes/s)'
     """
     units = DECIMAL_BYTE_UNITS if system is SizeSystem.DECIMAL else BINARY_BYTE_UNITS
-    return _speak_scaled(bytes_per_s, units) + "/s" + _with_power_of_ten(bytes_per_s, "bytes/s")
+    return _speak_scaled(bytes_per_s, units) + "/s" + _withscientific(bytes_per_s, "bytes/s")
 
 
 _SPOKEN_TIME_UNITS: tuple[tuple[str, float], ...] = (
