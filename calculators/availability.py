@@ -212,7 +212,7 @@ CALCULATOR = Calculator(
         Output(
             "redundant_availability",
             "The chain with its replicas",
-            OutputKind.FRACTION,
+            OutputKind.AVAILABILITY,
             formula="Π over components of 1 − (1 − a)ⁿ, n replicas each (every component must be up)",
             working="components {components}, replicas {replicas} → {redundant_availability}",
         ),
@@ -226,7 +226,7 @@ CALCULATOR = Calculator(
         Output(
             "series_availability",
             "The chain, one replica each",
-            OutputKind.FRACTION,
+            OutputKind.AVAILABILITY,
             formula="a₁ × a₂ × … (every component must be up)",
             working="Π({components}) = {series_availability}",
         ),
@@ -240,7 +240,7 @@ CALCULATOR = Calculator(
         Output(
             "parallel_availability",
             "If any one listed component were enough",
-            OutputKind.FRACTION,
+            OutputKind.AVAILABILITY,
             formula="1 − (1 − a₁) × (1 − a₂) × … (for copies of one service, not for a chain)",
             working="1 − Π(1 − each of {components}) = {parallel_availability}",
         ),

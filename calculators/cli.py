@@ -83,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{output.label:<{width}}  {result['display'][output.key]}")
             if options.working:
                 print(f"{'':<{width}}    {result['working'].get(output.key, '')}")
-                print(f"{'':<{width}}    say: {result['rough'][output.key]}")
+                if output.key in result["rough"]:  # left out where it would repeat the shown figure
+                    print(f"{'':<{width}}    say: {result['rough'][output.key]}")
     else:
         for message in result["errors"].values():
             print(message, file=sys.stderr)

@@ -30,6 +30,7 @@ class Result(TypedDict):
     rough: dict[str, str]  # output key → the figure to say aloud
     tables: dict[str, TableJson]  # table id → title, columns and rows of display strings
     charts: dict[str, str]  # chart id → an SVG document
+    read_as: dict[str, str]  # field name → how its text was read, where that is not literal ("read as 99.9%")
 
 
 def prefs_from(sizes: str = "decimal", rates: str = "bits") -> DisplayPrefs:
@@ -45,6 +46,7 @@ def _failure(errors: Mapping[str, str]) -> Result:
         "values": {},
         "display": {},
         "errors": dict(errors),
+        "read_as": {},
         "working": {},
         "rough": {},
         "tables": {},
@@ -80,10 +82,11 @@ def evaluate(
 ) -> Result:
     """Evaluate calculator ``calc_id`` on raw inputs; missing fields take their defaults.
 
-    Returns ``{"ok", "values", "display", "errors", "working", "rough", "tables", "charts"}``:
+    Returns ``{"ok", "values", "display", "errors", "read_as", "working", "rough", "tables", "charts"}``:
     machine values in SI base units, the exact text a page shows, one message per bad
-    field, each output's formula with the figures substituted, the rounded figure to say
-    aloud, and any schedules (tables of display strings) and SVG charts.
+    field, how a field's text was read where that is not literal (``read as 99.9%``), each
+    output's formula with the figures substituted, the rounded figure to say aloud (left
+    out where it would repeat the shown figure), and any schedules and SVG charts.
 
     >>> result = evaluate("traffic", {"daily_active_fraction": "50%"})
     >>> result["ok"], result["display"]["daily_active_users"]
@@ -103,13 +106,19 @@ def evaluate(
     prefs = prefs_from(sizes, rates)
 
     values, errors = parse_inputs(calculator, raw_inputs)
+    # How each usable field's text was read, where that is not literal ("0.999" → "read as 99.9%").
+    read_as = {
+        f.name: note
+        for f in calculator.fields
+        if f.name not in errors and (note := f.read_note(raw_inputs.get(f.name, f.default)))
+    }
     if errors:
-        return _failure(errors)
+        return {**_failure(errors), "read_as": read_as}
     inputs = calculator.inputs_type(**values)
     if calculator.validate is not None:
         relation_errors = dict(calculator.validate(inputs))
         if relation_errors:
-            return _failure(relation_errors)
+            return {**_failure(relation_errors), "read_as": read_as}
     try:
         result = calculator.compute(inputs)
     except (ArithmeticError, ValueError) as exc:  # bounds should prevent this; never crash the page
@@ -126,14 +135,20 @@ def evaluate(
     figures = {f.name: f.format_value(values[f.name]) for f in calculator.fields}
     figures.update({o.key: o.format_short(machine[o.key], prefs) for o in calculator.outputs})
     working = {o.key: _FIGURES.format(o.working, **figures) for o in calculator.outputs if o.working}
-    rough = {o.key: o.rough(machine[o.key], prefs) for o in calculator.outputs}
-    tables = calculator.tables(inputs, result, prefs) if calculator.tables else {}
-    charts = calculator.charts(inputs, result, prefs) if calculator.charts else {}
+    # A spoken figure that would only repeat the shown one is left out (rough() returns "").
+    rough = {o.key: spoken for o in calculator.outputs if (spoken := o.rough(machine[o.key], prefs))}
+    # Tables and charts are computed like the outputs, so they are guarded like compute: never raise.
+    try:
+        tables = calculator.tables(inputs, result, prefs) if calculator.tables else {}
+        charts = calculator.charts(inputs, result, prefs) if calculator.charts else {}
+    except (ArithmeticError, ValueError, LookupError, TypeError) as exc:
+        return _failure({"_": f"{calculator.title}: the tables and charts for these inputs cannot be drawn ({exc})"})
     return {
         "ok": True,
         "values": machine,
         "display": display,
         "errors": {},
+        "read_as": read_as,
         "working": working,
         "rough": rough,
         "tables": {key: table.as_json() for key, table in tables.items()},

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, TypedDict
 
 from calculators import units
-from calculators.units import ParseError, RateSystem, SizeSystem
+from calculators.units import ParseError, RateSystem, Reading, SizeSystem
 
 __all__ = [
     "AnyCalculator",
@@ -38,8 +38,8 @@ class FieldKind(StrEnum):
     MULTIPLIER = "multiplier"  # 3, 3x
     BYTES = "bytes"  # 1.27 KB, 5 KiB, 512
     DURATION = "duration"  # 200ms, 1.5 s, 5 min
-    PERCENT = "percent"  # 30%, 30
-    AVAILABILITY = "availability"  # 99.9%, 3 nines
+    PERCENT = "percent"  # 30%, 30, 0.3 (a bare number between 0 and 1 is a fraction)
+    AVAILABILITY = "availability"  # 99.9%, 0.999, 3 nines
     AVAILABILITY_LIST = "availability_list"  # 99.9%, 99.95%
     CHOICE = "choice"  # one of the declared choices
     PATTERN = "pattern"  # free text matching Field.pattern, e.g. a run of call outcomes
@@ -113,29 +113,46 @@ class Field:
             return self._parse_pattern(raw)
         if self.kind is FieldKind.AVAILABILITY_LIST:
             return self._parse_list(raw)
-        try:
-            value = self._parse_scalar(raw)
-        except ParseError as exc:
-            raise self.error(_reason(str(exc))) from None
+        value = self._read_scalar(raw).value
         self._check_range(value)
         return value
 
-    def _parse_scalar(self, raw: object) -> float:
+    def read_note(self, raw: object) -> str:
+        """How ``raw`` was read when not literally (``read as 99.9%``), or empty; empty too for text that does not parse."""
+        try:
+            if self.kind is FieldKind.AVAILABILITY_LIST:
+                readings = [units.read_availability(part) for part in self._list_parts(raw)]
+                if not any(reading.note for reading in readings):
+                    return ""
+                return "read as " + ", ".join(units.format_percent(reading.value) for reading in readings)
+            if self.kind in (FieldKind.CHOICE, FieldKind.PATTERN) or (self.optional and self.parse(raw) is None):
+                return ""
+            return self._read_scalar(raw).note
+        except (ParseError, FieldError):
+            return ""
+
+    def _read_scalar(self, raw: object) -> Reading:
+        try:
+            return self._read_kind(raw)
+        except ParseError as exc:
+            raise self.error(_reason(str(exc))) from None
+
+    def _read_kind(self, raw: object) -> Reading:
         if self.kind is FieldKind.NUMBER:
-            return units.parse_number(raw)
+            return Reading(units.parse_number(raw))
         if self.kind is FieldKind.MULTIPLIER:
-            return units.parse_number(raw, allow_x=True)
+            return Reading(units.parse_number(raw, allow_x=True))
         if self.kind is FieldKind.BYTES:
-            return units.parse_bytes(raw)
+            return units.read_bytes(raw)
         if self.kind is FieldKind.DURATION:
-            return units.parse_duration_s(raw)
+            return units.read_duration_s(raw)
         if self.kind is FieldKind.PERCENT:
-            return units.parse_percent(raw)
+            return units.read_percent(raw)
         if self.kind is FieldKind.AVAILABILITY:
-            return units.parse_availability(raw)
+            return units.read_availability(raw)
         raise ParseError("not a number")  # pragma: no cover - every scalar kind is handled
 
-    def _parse_list(self, raw: object) -> tuple[float, ...]:
+    def _list_parts(self, raw: object) -> list[str]:
         if not isinstance(raw, str) or not raw.strip():
             raise self.error("empty")
         if len(raw) > units.MAX_INPUT_CHARS * 4:
@@ -143,12 +160,15 @@ class Field:
         parts = [part for part in re.split(r"[;,]\s+|;|\s*\|\s*|\s+and\s+", raw.strip()) if part.strip()]
         if len(parts) > self.max_items:
             raise self.error(f"at most {self.max_items} entries")
+        return parts
+
+    def _parse_list(self, raw: object) -> tuple[float, ...]:
         values: list[float] = []
-        for position, part in enumerate(parts, start=1):
+        for position, part in enumerate(self._list_parts(raw), start=1):
             try:
                 value = units.parse_availability(part)
             except ParseError as exc:
-                raise self.error(f"entry {position} is {_reason(str(exc))}") from None
+                raise self.error(f"entry {position}: {exc}") from None
             self._check_range(value, f"entry {position} ")
             values.append(value)
         return tuple(values)
@@ -210,7 +230,8 @@ class OutputKind(StrEnum):
     BYTES = "bytes"  # a size [bytes]
     BYTE_RATE = "byte_rate"  # bandwidth [bytes/s]
     DURATION = "duration"  # [seconds]
-    FRACTION = "fraction"  # shown as a percentage
+    FRACTION = "fraction"  # shown as a percentage, spoken as a rounded percentage
+    AVAILABILITY = "availability"  # a fraction of time up: shown as a percentage, spoken in nines
 
 
 @dataclass(frozen=True)
@@ -249,7 +270,7 @@ class Output:
             return f"{size_rate} ({bits})"
         if self.kind is OutputKind.DURATION:
             return units.format_duration(value)
-        if self.kind is OutputKind.FRACTION:
+        if self.kind in (OutputKind.FRACTION, OutputKind.AVAILABILITY):
             return units.format_percent(value)
         return units.format_count(value, self.unit, self.digits)
 
@@ -263,34 +284,35 @@ class Output:
             return units.format_byte_rate(value, prefs.sizes)
         return self.format(value, prefs)
 
+    @property
+    def capacity(self) -> bool:
+        """Whether this is capacity to provision (servers, shards, nodes, connections): spoken rounded up, never down."""
+        return self.kind is OutputKind.COUNT and self.unit in units.CAPACITY_UNITS
+
     def rough(self, value: float, prefs: DisplayPrefs) -> str:
-        """The figure a candidate would say out loud."""
+        """The figure a candidate would say out loud, within :data:`~calculators.units.SPOKEN_TOLERANCE` of ``value``.
+
+        Empty when it would only repeat the figure the page shows ("5 retries" needs no "≈ 5 retries").
+        """
+        spoken = self._spoken(value, prefs)
+        shown = self.format(value, prefs)
+        said = spoken.removeprefix("≈ ").removeprefix("about ").split(" (")[0]
+        return "" if said == shown.split(" (")[0] else spoken
+
+    def _spoken(self, value: float, prefs: DisplayPrefs) -> str:
         if self.kind is OutputKind.BYTES:
-            return f"about {units.format_bytes(_one_sig(value), prefs.sizes)}" + _power_of_ten(value, "bytes")
+            return units.speak_bytes(value, prefs.sizes)
         if self.kind is OutputKind.BYTE_RATE:
-            return f"about {units.format_bit_rate(_one_sig(value * 8) / 8)}" + _power_of_ten(value * 8, "bit/s")
+            if prefs.rates is RateSystem.BITS:
+                return units.speak_bit_rate(value)
+            return units.speak_byte_rate(value, prefs.sizes)
         if self.kind is OutputKind.DURATION:
-            return f"about {units.round_duration_for_speech(value)}"
+            return units.speak_duration(value)
+        if self.kind is OutputKind.AVAILABILITY:
+            return units.speak_availability(value)
         if self.kind is OutputKind.FRACTION:
-            nines = units.count_nines(value)
-            if value <= 0 or nines < 0.5:
-                return f"about {units.format_percent(value, 0)}"
-            return "more than 12 nines" if nines > 12 else f"about {nines:.1f} nines"
-        return units.round_for_speech(value, self.unit)
-
-
-def _power_of_ten(value: float, unit: str) -> str:
-    if abs(value) < 1000:
-        return ""
-    return f" ({units.round_for_speech(value).split('(')[-1].rstrip(')')} {unit})"
-
-
-def _one_sig(value: float) -> float:
-    """Round to one significant figure [same unit as value]."""
-    if value == 0:
-        return 0.0
-    exponent = math.floor(math.log10(abs(value)))
-    return round(value / math.pow(10.0, exponent)) * math.pow(10.0, exponent)
+            return units.speak_percent(value)
+        return units.speak_count(value, self.unit, capacity=self.capacity)
 
 
 @dataclass(frozen=True)

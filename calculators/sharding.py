@@ -85,17 +85,29 @@ def parse_bounds(text: str) -> list[int]:
 def parse_directory(text: str) -> ShardDirectory:
     """Build a directory from ``first-last=shard`` ranges and ``key=shard`` pins.
 
+    A bad entry is named by its position, and an overlap by both entries.
+
     >>> parse_directory("1-600k=db-1, 42=db-vip").shard_for(42)
     'db-vip'
+    >>> parse_directory("1-600k=db-1, 500k-700k=db-2")
+    Traceback (most recent call last):
+    ValueError: entry 2 (500,000-700,000) overlaps entry 1 (1-600,000)
     """
     directory = ShardDirectory()
-    for entry in text.split(","):
+    placed: list[tuple[int, int, int]] = []  # (first, last, entry number) of each range so far
+    for number, entry in enumerate(text.split(","), start=1):
         keys, shard = (part.strip() for part in entry.split("="))
-        if "-" in keys:
-            first, last = (parse_key(part) for part in keys.split("-"))
-            directory.assign_range(first, last, shard)
-        else:
+        if "-" not in keys:
             directory.pin(parse_key(keys), shard)
+            continue
+        first, last = (parse_key(part) for part in keys.split("-"))
+        if last < first:
+            raise ValueError(f"entry {number} ({first:,}-{last:,}) is empty: its first key is above its last")
+        for other_first, other_last, other in placed:
+            if other_first <= last and first <= other_last:
+                raise ValueError(f"entry {number} ({first:,}-{last:,}) overlaps entry {other} ({other_first:,}-{other_last:,})")
+        directory.assign_range(first, last, shard)
+        placed.append((first, last, number))
     return directory
 
 

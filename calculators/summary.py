@@ -37,7 +37,7 @@ def to_markdown(calc_id: str, raw_inputs: Mapping[str, object], *, sizes: str = 
     for output in calculator.outputs:
         key = output.key
         lines.append(
-            f"| {_cell(output.label)} | {_cell(result['display'][key])} | {_cell(result['rough'][key])} "
+            f"| {_cell(output.label)} | {_cell(result['display'][key])} | {_cell(result['rough'].get(key, ''))} "
             f"| {_cell(result['working'].get(key, ''))} |"
         )
     for table in result["tables"].values():

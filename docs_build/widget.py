@@ -31,7 +31,7 @@ def _attrs(**attributes: str | None) -> str:
     )
 
 
-def _field_html(calculator: AnyCalculator, declared: Field, prefix: str) -> str:
+def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, read_as: str) -> str:
     field_id = f"{prefix}-{declared.name}"
     described = f"{field_id}-help {field_id}-error"
     if declared.kind is FieldKind.CHOICE:
@@ -62,6 +62,7 @@ def _field_html(calculator: AnyCalculator, declared: Field, prefix: str) -> str:
         f'<div class="calculator__field">'
         f'<label for="{field_id}">{escape(declared.label)}</label>'
         f'<span class="calculator__control">{control}{unit}</span>'
+        f'<small class="calculator__read-as" data-read-as-for="{declared.name}" aria-live="polite">{escape(read_as)}</small>'
         f'<small class="calculator__help" id="{field_id}-help">{escape(declared.help)}</small>'
         f'<span class="calculator__error" id="{field_id}-error" data-error-for="{declared.name}" aria-live="polite"></span>'
         f"</div>"
@@ -78,7 +79,7 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
     if not result["ok"]:
         raise ValueError(f"{calc_id}: defaults do not evaluate: {result['errors']}")
     prefix = f"calc-{calc_id}" + (f"-{instance}" if instance > 1 else "")
-    fields = "".join(_field_html(calculator, f, prefix) for f in calculator.fields)
+    fields = "".join(_field_html(calculator, f, prefix, result["read_as"].get(f.name, "")) for f in calculator.fields)
     rows = []
     for output in calculator.outputs:
         key = output.key
@@ -86,7 +87,7 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
             f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
             f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="polite">'
             f"{escape(result['display'][key])}</output>"
-            f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"][key])}</span>'
+            f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"].get(key, ""))}</span>'
             f'<span class="calculator__working" data-working-for="{key}">{escape(result["working"].get(key, ""))}</span>'
             f"</td></tr>"
         )

@@ -293,3 +293,71 @@ def test_python_starts_only_when_a_widget_is_on_screen(page_and_log: tuple[Page,
     page.fill('[name="peak_multiplier"]', "5x")
     wait_outputs(page, "traffic", evaluate("traffic", {"peak_multiplier": "5x"})["display"])
     assert_same_origin(page, log)
+
+
+def read_as_text(page: Page, calc_id: str, field_name: str) -> str:
+    return page.text_content(f'{form_selector(calc_id)} [data-read-as-for="{field_name}"]') or ""
+
+
+def test_read_as_shows_how_a_field_was_read_and_clears(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('availability')}")
+    wait_state(page, "availability", "ready")
+    assert read_as_text(page, "availability", "target") == ""  # the default "99.9%" is literal
+    page.fill('[name="target"]', "0.999")
+    expected = evaluate("availability", {"target": "0.999"})
+    assert expected["read_as"]["target"] == "read as 99.9%"
+    page.wait_for_function(
+        "([sel, text]) => document.querySelector(sel).textContent === text",
+        arg=[f'{form_selector("availability")} [data-read-as-for="target"]', expected["read_as"]["target"]],
+    )
+    wait_outputs(page, "availability", expected["display"])
+    assert expected["display"] == evaluate("availability", {"target": "99.9%"})["display"]
+    # The spoken figures shown are evaluate's, and a left-out one leaves its slot empty.
+    spoken = page.eval_on_selector(
+        form_selector("availability"),
+        "form => Object.fromEntries([...form.querySelectorAll('[data-rough-for]')]"
+        ".map(slot => [slot.dataset.roughFor, slot.textContent]))",
+    )
+    assert spoken == {o.key: expected["rough"].get(o.key, "") for o in REGISTRY["availability"].outputs}
+    # A note stays beside a good field while another field is wrong, and clears once the text is literal.
+    page.fill('[name="components"]', "abc")
+    page.wait_for_selector('[data-error-for="components"]:not(:empty)')
+    assert read_as_text(page, "availability", "target") == "read as 99.9%"
+    page.fill('[name="components"]', REGISTRY["availability"].field_index["components"].default)
+    page.fill('[name="target"]', "99.9%")
+    page.wait_for_function(
+        "sel => document.querySelector(sel).textContent === ''",
+        arg=f'{form_selector("availability")} [data-read-as-for="target"]',
+    )
+    assert_same_origin(page, log)
+
+
+def test_bits_in_a_size_field_say_how_they_were_read(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('storage')}")
+    wait_state(page, "storage", "ready")
+    page.fill('[name="item_bytes"]', "8 kb")
+    expected = evaluate("storage", {"item_bytes": "8 kb"})
+    wait_outputs(page, "storage", expected["display"])
+    assert read_as_text(page, "storage", "item_bytes") == expected["read_as"]["item_bytes"]
+    assert "bits" in expected["read_as"]["item_bytes"]
+    assert_same_origin(page, log)
+
+
+def test_status_line_names_bad_fields_in_form_order(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    page.goto(f"{site_url}/{calculator_page('traffic')}")
+    wait_state(page, "traffic", "ready")
+    fields = REGISTRY["traffic"].fields
+    # Two fields whose names sort the other way round from the form: the JSON result's keys are sorted.
+    first, second = next((a, b) for i, a in enumerate(fields) for b in fields[i + 1 :] if b.name < a.name)
+    page.fill(f'[name="{first.name}"]', "abc")
+    page.fill(f'[name="{second.name}"]', "abc")
+    status = f"{form_selector('traffic')} [data-status]"
+    page.wait_for_function(
+        "([sel, a, b]) => { const text = document.querySelector(sel).textContent; return text.includes(a) && text.includes(b); }",
+        arg=[status, first.label, second.label],
+    )
+    assert page.text_content(status) == f"Fix “{first.label}”, “{second.label}” to see results."
+    assert_same_origin(page, log)

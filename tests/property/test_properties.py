@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from calculators import REGISTRY, evaluate, units
 from calculators.evaluation import Result
-from calculators.units import SizeSystem
+from calculators.fields import Field, FieldKind, OutputKind
+from calculators.units import SPOKEN_TOLERANCE, SizeSystem
+from tests.spoken import read_spoken
 
 FIELDS = [(calc_id, f.name) for calc_id, c in REGISTRY.items() for f in c.fields]
 #: Text a user might type, near-misses, and junk.
@@ -91,8 +94,8 @@ def test_storage_rises_with_item_size(size: float, more: float) -> None:
 @given(a=st.floats(min_value=0, max_value=1), b=st.floats(min_value=0, max_value=1))
 def test_higher_availability_allows_less_downtime(a: float, b: float) -> None:
     low, high = sorted((a, b))
-    down_low = evaluate("availability", {"target": repr(low * 100)})["values"]["downtime_per_year_s"]
-    down_high = evaluate("availability", {"target": repr(high * 100)})["values"]["downtime_per_year_s"]
+    down_low = evaluate("availability", {"target": f"{low * 100!r}%"})["values"]["downtime_per_year_s"]
+    down_high = evaluate("availability", {"target": f"{high * 100!r}%"})["values"]["downtime_per_year_s"]
     assert down_high <= down_low
 
 
@@ -127,3 +130,103 @@ def test_byte_formatting_round_trips_within_rounding(value: float, system: SizeS
 def test_number_text_round_trips(value: float) -> None:
     assert units.parse_number(repr(value)) == value
     assert units.parse_number(f"{value:,}") == pytest.approx(value)
+
+
+@given(st.floats(min_value=1e-3, max_value=1e15, allow_nan=False))
+def test_bit_rate_text_round_trips(bytes_per_s: float) -> None:
+    shown = units.format_bit_rate(bytes_per_s)
+    assert units.parse_byte_rate(shown.replace(",", "")) == pytest.approx(bytes_per_s, rel=0.006)
+
+
+@given(st.floats(min_value=1e-9, max_value=1e9, allow_nan=False))
+def test_duration_text_round_trips(seconds: float) -> None:
+    shown = units.format_duration(seconds)
+    # Two units ("1 d 1 h") keep the second to its nearest whole: half an hour in a day is 2.1%.
+    assert units.parse_duration_s(shown.replace(",", "")) == pytest.approx(seconds, rel=0.021)
+
+
+# ---------------------------------------------------------------- spoken figures over every calculator
+
+SPOKEN_EXAMPLES = 200
+_TOLERANCE_SLACK = 1e-9  # float noise in reading "2.3 thousand" back
+
+
+def _magnitudes(low: float, high: float) -> st.SearchStrategy[float]:
+    """Values spread evenly over orders of magnitude between ``low`` and ``high`` (low > 0)."""
+    return st.floats(min_value=math.log10(low), max_value=math.log10(high)).map(
+        lambda exponent: min(high, max(low, 10.0**exponent))
+    )
+
+
+def _numbers(declared: Field) -> st.SearchStrategy[float]:
+    """Machine values a field accepts, from its declared bounds."""
+    high = declared.maximum if declared.maximum is not None else 1e12
+    low = declared.minimum if declared.minimum is not None else 0.0
+    if declared.integer:
+        whole = _magnitudes(max(low, 1.0), high).map(round)
+        return (st.just(0) | whole) if low == 0 else whole.map(lambda n: max(n, math.ceil(low)))
+    spread = _magnitudes(max(low, high * 1e-9), high)
+    edges = [low] if not declared.minimum_exclusive else []
+    return st.sampled_from([*edges, high]) | spread
+
+
+def field_text(declared: Field) -> st.SearchStrategy[str]:
+    """Text a field accepts, derived from its declaration alone (kind, bounds, choices, pattern)."""
+    if declared.kind is FieldKind.CHOICE:
+        return st.sampled_from([value for value, _ in declared.choices])
+    if declared.kind is FieldKind.PATTERN:
+        return st.just(declared.default) | st.from_regex(declared.pattern, fullmatch=True)
+    if declared.kind is FieldKind.AVAILABILITY_LIST:
+        entry = _numbers(declared).map(lambda fraction: f"{fraction * 100!r}%")
+        return st.lists(entry, min_size=1, max_size=declared.max_items).map(", ".join)
+    numbers = _numbers(declared)
+    if declared.kind is FieldKind.BYTES:
+        return numbers.map(lambda value: f"{value!r} B")
+    if declared.kind is FieldKind.DURATION:
+        return numbers.map(lambda value: f"{value!r} s")
+    if declared.kind in (FieldKind.PERCENT, FieldKind.AVAILABILITY):
+        return numbers.map(lambda fraction: f"{fraction * 100!r}%")
+    return numbers.map(repr)
+
+
+def calculator_inputs(calc_id: str) -> st.SearchStrategy[dict[str, str]]:
+    return st.fixed_dictionaries({f.name: field_text(f) for f in REGISTRY[calc_id].fields})
+
+
+def _lead(text: str) -> str:
+    return re.sub(r"^(≈ |about )", "", text).split(" (")[0]
+
+
+@settings(max_examples=SPOKEN_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@pytest.mark.parametrize("calc_id", list(REGISTRY))
+@given(data=st.data())
+def test_every_spoken_figure_is_within_tolerance_and_capacity_never_rounds_down(calc_id: str, data: st.DataObject) -> None:
+    inputs = data.draw(calculator_inputs(calc_id), label="inputs")
+    sizes = data.draw(st.sampled_from(["decimal", "binary"]), label="sizes")
+    rates = data.draw(st.sampled_from(["bits", "bytes"]), label="rates")
+    result = evaluate(calc_id, inputs, sizes=sizes, rates=rates)
+    assume(result["ok"])  # generated fields can still break a rule between fields (e.g. ring size)
+    for output in REGISTRY[calc_id].outputs:
+        exact = result["values"][output.key]
+        spoken_text = result["rough"].get(output.key)
+        if spoken_text is None:
+            continue  # left out: the shown figure is already the one to say
+        assert _lead(spoken_text) != _lead(result["display"][output.key])
+        figure = read_spoken(spoken_text, output.kind.value)
+        assert figure.in_nines == (output.kind is OutputKind.AVAILABILITY and exact >= 0.9), spoken_text
+        if figure.in_nines:
+            compared, spoken_values = 1 - exact, [1 - figure.value]  # the downtime the nines imply
+        else:
+            compared, spoken_values = exact, [figure.value] + ([figure.bracket] if figure.bracket is not None else [])
+        for spoken in spoken_values:
+            limit = (SPOKEN_TOLERANCE + _TOLERANCE_SLACK) * abs(compared)
+            assert abs(spoken - compared) <= limit, f"{output.key}: {spoken_text!r} for {exact!r}"
+            if output.capacity:
+                assert spoken >= exact * (1 - _TOLERANCE_SLACK), f"{output.key}: {spoken_text!r} rounds {exact!r} down"
+
+
+def test_capacity_outputs_are_the_ones_counting_machines_and_connections() -> None:
+    capacity_units = {"servers", "shards", "nodes", "connections"}
+    for calculator in REGISTRY.values():
+        for output in calculator.outputs:
+            assert output.capacity == (output.kind is OutputKind.COUNT and output.unit in capacity_units), output.key

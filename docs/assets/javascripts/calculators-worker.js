@@ -39,7 +39,7 @@ self.onmessage = async (event) => {
       result = handlers[message.type](message.request);
     } catch (error) {
       // evaluate() never raises for bad input; this is a bug, so say so instead of hanging.
-      result = JSON.stringify({ ok: false, values: {}, display: {}, working: {}, rough: {}, tables: {}, charts: {},
+      result = JSON.stringify({ ok: false, values: {}, display: {}, read_as: {}, working: {}, rough: {}, tables: {}, charts: {},
         errors: { _: "Internal error in the calculator: " + String((error && error.message) || error) } });
     }
     self.postMessage(JSON.stringify({ type: "result", id: message.id, result }));

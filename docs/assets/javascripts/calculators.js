@@ -243,6 +243,8 @@
       if (result.ok) output.dataset.value = String(result.values[output.dataset.output]);
       else delete output.dataset.value;
     }
+    // How a field's text was read ("read as 99.9%"), shown even while another field is wrong.
+    for (const slot of form.querySelectorAll("[data-read-as-for]")) slot.textContent = (result.read_as || {})[slot.dataset.readAsFor] || "";
     form.dispatchEvent(new CustomEvent("calculator:result", { bubbles: true }));
     for (const slot of form.querySelectorAll("[data-rough-for]")) slot.textContent = result.ok ? result.rough[slot.dataset.roughFor] || "" : "";
     for (const slot of form.querySelectorAll("[data-working-for]")) slot.textContent = result.ok ? result.working[slot.dataset.workingFor] || "" : "";
@@ -254,14 +256,14 @@
     if (result.ok && timing.firstLiveMs === undefined) timing.firstLiveMs = performance.now();
   }
 
-  // On a phone the bad field may be off screen: name it where the results are.
+  // On a phone the bad field may be off screen: name it where the results are, in the form's field order
+  // (the JSON result's keys are sorted, not in field order).
   function fixMessage(form, errors) {
-    const labels = Object.keys(errors)
-      .filter((key) => key !== "_")
-      .map((key) => {
-        const control = form.querySelector(`[name="${CSS.escape(key)}"]`);
-        const label = control && form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
-        return label ? `“${label.textContent}”` : key;
+    const labels = fieldControls(form)
+      .filter((control) => errors[control.name])
+      .map((control) => {
+        const label = form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+        return label ? `“${label.textContent}”` : control.name;
       });
     return labels.length ? `Fix ${labels.join(", ")} to see results.` : errors._ || "These inputs cannot be computed.";
   }
