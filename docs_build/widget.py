@@ -79,6 +79,9 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
     if not result["ok"]:
         raise ValueError(f"{calc_id}: inputs {preset or 'defaults'} do not evaluate: {result['errors']}")
     prefix = f"calc-{calc_id}" + (f"-{instance}" if instance > 1 else "")
+    # Said in the status line, so a preset's figures are never passed off as the defaults.
+    labels = {p.id: p.label for p in calculator.presets}
+    inputs_label = f"the {labels[preset]} preset's inputs" if preset else "the default inputs"
     fields = "".join(_field_html(calculator, f, prefix, inputs[f.name]) for f in calculator.fields)
     rows = []
     for output in calculator.outputs:
@@ -101,12 +104,12 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
     )
     return (
         f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
-        f' aria-label="{escape(calculator.title)} calculator"'
+        f' aria-label="{escape(calculator.title)} calculator" data-inputs-label="{escape(inputs_label, quote=True)}"'
         f' data-markdown="{escape(to_markdown(calc_id, inputs), quote=True)}">'
         f"{_presets(calculator, preset)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
         f"{_toolbar(calculator)}"
-        f'<p class="calculator__status" data-status role="status">Results below are for the default inputs,'
+        f'<p class="calculator__status" data-status role="status">Results below are for {escape(inputs_label)},'
         f" computed when this page was built.</p>"
         f'<span class="calculator__error calculator__error--form" data-error-for="_" aria-live="polite"></span>'
         f'<table class="calculator__results"><caption>Results</caption><tbody>{"".join(rows)}</tbody></table>'

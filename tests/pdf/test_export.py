@@ -168,7 +168,7 @@ def test_text_carries_the_prerendered_calculator_results(built_site: Path, text:
         r"(?i)starting python",
         r"(?i)\bloading\s*(?:…|\.\.\.)",  # a spinner's text ("lazy loading" in prose is fine)
         r"(?i)live recalculation is unavailable",
-        r"(?i)results below are for the default inputs",  # the widget's status line: screen only
+        r"(?i)results below are for\b",  # the widget's status line (defaults or a preset): screen only
     ],
 )
 def test_text_has_no_placeholders_or_widget_chrome(text: str, pattern: str) -> None:
