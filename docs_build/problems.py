@@ -119,7 +119,7 @@ def problem_pages_in_nav(nav: Any, docs_dir: Path) -> list[str]:
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ProblemError(f"{where}: expected a non-empty list of strings, e.g. [\"...\", \"...\"]; got {value!r}")
+        raise ProblemError(f'{where}: expected a non-empty list of strings, e.g. ["...", "..."]; got {value!r}')
     return tuple(item.strip() for item in value)
 
 
@@ -162,7 +162,9 @@ def load_problems(docs_dir: Path, nav: Any, *, warn_skipped: bool = True) -> lis
         if "problem" not in meta:
             if PLACEHOLDER_MARK in text or src_uri in AWAITING_REWRITE:
                 if warn_skipped:
-                    log.warning("%s has no problem: block yet (placeholder or awaiting rewrite): left out of the problems index", src_uri)
+                    log.warning(
+                        "%s has no problem: block yet (placeholder or awaiting rewrite): left out of the problems index", src_uri
+                    )
                 continue
             raise ProblemError(f"{src_uri}: no problem: block in the front matter (see PROBLEM_CONTRACT.md)")
         heading = _H1.search(markdown)
@@ -199,7 +201,9 @@ def render_used_by(page: str, problems: Sequence[Problem]) -> str:
             f"No problem leans on this page yet; the [problems index]({_link(page, INDEX_PAGE)}) lists what each exercises."
         )
     for problem in problems:
-        lines.append(f"- [{problem.title}]({_link(page, problem.src_uri)}) — {problem.difficulty.lower()}, {problem.minutes} minutes")
+        lines.append(
+            f"- [{problem.title}]({_link(page, problem.src_uri)}) — {problem.difficulty.lower()}, {problem.minutes} minutes"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -221,16 +225,18 @@ def render_problems_index(docs_dir: Path, problems: Sequence[Problem]) -> str:
     for problem in problems:
         concepts = ", ".join(concept_link(concept) for concept in problem.concepts)
         calculators = ", ".join(
-            f"[{REGISTRY[calc_id].title.lower()}]({_link(INDEX_PAGE, calculator_page(calc_id))})" for calc_id in problem.calculators
+            f"[{REGISTRY[calc_id].title.lower()}]({_link(INDEX_PAGE, calculator_page(calc_id))})"
+            for calc_id in problem.calculators
         )
         score = f'<span class="problem-score" data-problem-score="{escape(problem.slug)}">—</span>'
         lines.append(
             f"| [{problem.title}]({_link(INDEX_PAGE, problem.src_uri)}){{ .problem-link }}"
             f" | {problem.difficulty}, {problem.minutes} min | {concepts} | {calculators} | {score} |"
         )
-    # The script picks a random row's link; without it the button opens the first problem.
+    # The script points it at a random row's problem, at #practice so its timer starts; without
+    # scripts there is no timer, and the button simply opens the first problem.
     surprise = (
-        f"[Surprise me]({_link(INDEX_PAGE, problems[0].src_uri)}#practice){{ .md-button .md-button--primary .problem-surprise }}"
+        f"[Surprise me]({_link(INDEX_PAGE, problems[0].src_uri)}){{ .md-button .md-button--primary .problem-surprise }}"
         " opens a random problem with its timer running."
     )
     return surprise + "\n\n" + "\n".join(lines) + "\n"
@@ -280,7 +286,7 @@ def _rubric_html(problem: Problem) -> str:
         fieldsets.append(f'<fieldset data-rubric-phase="{phase}"><legend>{escape(name)}</legend><ul>{items}</ul></fieldset>')
     return (
         '<form class="practice-rubric" data-rubric hidden tabindex="-1" aria-label="Score yourself">'
-        "<p class=\"practice-rubric__title\"><strong>Score yourself.</strong> Tick what your answer covered;"
+        '<p class="practice-rubric__title"><strong>Score yourself.</strong> Tick what your answer covered;'
         " your marks stay in this browser.</p>"
         f"{''.join(fieldsets)}"
         '<p class="practice-rubric__score" data-rubric-score role="status"></p>'

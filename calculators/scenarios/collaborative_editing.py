@@ -25,12 +25,15 @@ PRESET = Preset(
     },
     (
         "50 M monthly users, 30% of them on a given day: 15 M DAU.",
-        "A daily user types for about 5 minutes in all; the editor sends a batch of operations every 0.5 s while typing: 600 writes a day.",
+        "A daily user types for about 5 minutes in all; the editor sends a batch of operations every 0.5 s while "
+        "typing: 600 writes a day.",
         "Each batch is relayed to 2 other open sessions on average (2 reads per write): 1,800 messages a user a day.",
         "An operation batch with document id, revision, author and time is about 200 B, sent and relayed; peak is 3× average.",
-        "The op log keeps 30 days of operations (older history lives in snapshots), 30% index overhead, 3 replicas, 20% yearly growth over 3 years.",
+        "The op log keeps 30 days of operations (older history lives in snapshots), 30% index overhead, 3 replicas, "
+        "20% yearly growth over 3 years.",
         "A collaboration server relays 20K small messages a second over WebSockets.",
-        "Relays come from server memory, never the database (hit ratio 100%); memory keeps the last 1% of a day's operations (about 15 minutes) for clients that reconnect.",
+        "Relays come from server memory, never the database (hit ratio 100%); memory keeps the last 1% of a day's "
+        "operations (about 15 minutes) for clients that reconnect.",
         "An op-log shard (a wide-column store) takes 10K appends a second.",
     ),
 )

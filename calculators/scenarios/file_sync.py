@@ -28,10 +28,14 @@ PRESET = Preset(
     (
         "100 M monthly users, 30% of them on a given day: 30 M DAU.",
         "A daily user saves 10 changed files a day (the writes); each change is downloaded by 2 other devices (the reads).",
-        "After chunking and deduplication a change adds about 500 KB of new blocks; a download moves about 500 KB of changed blocks.",
-        "Blocks are erasure-coded rather than copied: one logical copy plus 50% parity (entered as overhead); kept up to 10 years, 20% yearly growth, 5 years out.",
+        "After chunking and deduplication a change adds about 500 KB of new blocks; a download moves about 500 KB of "
+        "changed blocks.",
+        "Blocks are erasure-coded rather than copied: one logical copy plus 50% parity (entered as overhead); kept up "
+        "to 10 years, 20% yearly growth, 5 years out.",
         "A block server moves 2K block requests a second; peak is 3× average.",
-        "80% of downloads hit an SSD cache of the newest 10% of a day's blocks (other devices fetch a change within minutes); cache nodes hold 4 TB each.",
-        "The metadata database, not the block store, is what gets sharded: 100 M users × 2,500 files × 500 B of metadata each = 125 TB; a shard takes 5K writes a second.",
+        "80% of downloads hit an SSD cache of the newest 10% of a day's blocks (other devices fetch a change within "
+        "minutes); cache nodes hold 4 TB each.",
+        "The metadata database, not the block store, is what gets sharded: 100 M users × 2,500 files × 500 B of "
+        "metadata each = 125 TB; a shard takes 5K writes a second.",
     ),
 )

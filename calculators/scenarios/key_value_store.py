@@ -37,7 +37,8 @@ PRESET = Preset(
         "Most writes overwrite a key, so the storage stage is read as bytes written: retention is one day"
         " (a day of writes before compaction merges them), not the data held.",
         "The live data set is 10 B keys × 1.3 KB ≈ 13 TB per copy (the data-size override).",
-        "A storage node serves about 50K replica operations a second (an LSM engine on NVMe, hot reads from memory); one replica set takes 20K writes a second.",
+        "A storage node serves about 50K replica operations a second (an LSM engine on NVMe, hot reads"
+        " from memory); one replica set takes 20K writes a second.",
         "About 2 B distinct keys are read a day; the hottest 20% are kept in memory, answering 80% of reads.",
     ),
 )

@@ -25,10 +25,15 @@ PRESET = Preset(
     },
     (
         "200 M monthly users, half of them daily: 100 M DAU.",
-        "Each daily user is sent 10 notifications a day (a write each: the record and its delivery log) and opens the in-app inbox 20 times: 2 reads per write.",
-        "A notification record with its rendered text, channels and delivery attempts is about 1 KB, plus 30% for indexes; 3 replicas; kept 30 days in the serving store (older ones go to the warehouse); 20% yearly growth over 3 years.",
-        "An inbox page returns 20 notifications: about 10 KB. Peak is 3× average; campaigns are throttled so they do not raise it.",
-        "An API or worker node handles 2K requests a second; 90% of inbox reads hit a cache holding the hottest 20% of a day's notifications.",
+        "Each daily user is sent 10 notifications a day (a write each: the record and its delivery log) and opens the "
+        "in-app inbox 20 times: 2 reads per write.",
+        "A notification record with its rendered text, channels and delivery attempts is about 1 KB, plus 30% for "
+        "indexes; 3 replicas; kept 30 days in the serving store (older ones go to the warehouse); 20% yearly growth "
+        "over 3 years.",
+        "An inbox page returns 20 notifications: about 10 KB. Peak is 3× average; campaigns are throttled so they do "
+        "not raise it.",
+        "An API or worker node handles 2K requests a second; 90% of inbox reads hit a cache holding the hottest 20% "
+        "of a day's notifications.",
         "A store shard takes 5K writes a second.",
     ),
 )

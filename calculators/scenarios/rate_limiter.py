@@ -27,9 +27,11 @@ PRESET = Preset(
         "An API used by 100 M monthly users, half of them on a given day: 50 M client keys to limit.",
         "Each user makes 200 API calls a day; every call is one limiter check (counted as a read here).",
         "The first call of the day creates the user's bucket (counted as the one write); buckets expire within a day.",
-        "A bucket in Redis (key, token count, last-refill time, per-key overhead) takes about 150 B; one replica: 2 copies.",
+        "A bucket in Redis (key, token count, last-refill time) takes about 150 B, per-key overhead included (no extra); "
+        "one replica: 2 copies. No growth and a one-year horizon: the state is rebuilt every day.",
         "A check's round trip to the counter store carries about 200 B; peak is 3× the daily average.",
-        "Gateway nodes run the check in-process and forward 10K req/s each; no cache sits in front of the counters (hit ratio 0).",
+        "Gateway nodes run the check in-process and forward 10K req/s each; no cache sits in front of the counters "
+        "(hit ratio 0).",
         "All of a day's buckets stay in memory (hot share 100%); one Redis shard runs about 50K Lua checks a second.",
     ),
 )

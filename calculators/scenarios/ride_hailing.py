@@ -29,7 +29,8 @@ PRESET = Preset(
         "A driver is online 6 hours and sends a location every 4 s: 5,400 writes a day.",
         "Riders' proximity searches (nearby cars, matching) add 5% of that: 270 reads per driver per day.",
         "Peak is 2× average: on average a quarter of the day's drivers are online, at peak half of them.",
-        "A location ping (driver, lat/lng, heading, speed, status, time) is about 100 B; history kept 30 days, 3 replicas, 30% index overhead, 20% yearly growth, 3 years out.",
+        "A location ping (driver, lat/lng, heading, speed, status, time) is about 100 B; history kept 30 days, 3 "
+        "replicas, 30% index overhead, 20% yearly growth, 3 years out.",
         "A search returns about 2 KB (up to 20 nearby drivers); ingest servers take 20K small requests a second each.",
         "Proximity reads are answered from the in-memory index (hit ratio 100%), which holds every driver seen today.",
         "The history store is a wide-column store taking 20K batched writes a second per shard.",

@@ -27,11 +27,14 @@ PRESET = Preset(
     },
     (
         "A ticketing site with 100 M monthly users; 10% visit on a given day: 10 M daily users.",
-        "A daily user makes 20 requests: 19 reads (event pages, seat maps, order status) and one write (a hold, an order or a cancellation).",
+        "A daily user makes 20 requests: 19 reads (event pages, seat maps, order status) and one write.",
+        "The write is a hold, an order or a cancellation.",
         "Peak is 5× the daily average on an ordinary day; a hot on-sale is modelled separately on the page.",
-        "A hold or order record is about 1 KB; indexes add 50%; three replicas; orders kept seven years (2,555 days) for tax and refunds.",
+        "A hold or order record is about 1 KB; indexes add 50%; three replicas.",
+        "Orders are kept seven years (2,555 days) for tax and refunds.",
         "Orders grow 20% a year over a five-year horizon. A read returns about 10 KB (an event page or a section's seat map).",
-        "API servers do 1K req/s each at 60% at peak; a cache answers 90% of reads (event pages and seat maps a second or two stale).",
+        "API servers do 1K req/s each at 60% at peak.",
+        "A cache answers 90% of reads: event pages and seat maps, a second or two stale.",
         "One inventory shard primary takes 2K conditional seat updates a second with headroom.",
     ),
 )

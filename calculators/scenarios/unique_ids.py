@@ -28,7 +28,8 @@ PRESET = Preset(
     },
     (
         "A platform with 200 M monthly users, half of them daily: 100 M daily users.",
-        "Each daily user's actions create 50 new objects a day (messages, posts, likes, events), each needing an ID: write-only, no reads.",
+        "Each daily user's actions create 50 new objects a day (messages, posts, likes, events), each needing an ID.",
+        "Minting is write-only: no reads.",
         "Peak is 3× the daily average.",
         "An ID is 8 bytes (64 bits), kept by the services that use it, three replicas, for ten years, with 20% yearly growth.",
         "If IDs come from a central service, a request and its response carry about 100 B with headers.",

@@ -35,8 +35,7 @@ PRESET = Preset(
         " (standing in for erasure-coded object storage).",
         "Only the latest copy of a page is kept: 10 days of fetches is about one copy of every page.",
         "A fetcher handles 250 pages a second (network-bound: ~1 s per fetch, a few hundred open connections).",
-        "No read cache (hot share 0%): nothing is read twice; the memory that matters is the URL-seen set,"
-        " sized separately.",
+        "No read cache (hot share 0%): nothing is read twice; the memory that matters is the URL-seen set, sized separately.",
         "Database shards size the URL table, not the pages: ~20 B known URLs × ~250 B a row ≈ 5 TB.",
     ),
 )

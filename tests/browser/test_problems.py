@@ -3,6 +3,7 @@ answers, the rubric kept across a reload, the preset widget live, and "Surprise 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -57,7 +58,7 @@ def test_practise_this_runs_the_phases_folds_the_answers_and_keeps_the_score(
     expect(current_checklist).to_be_visible()
 
     # Each phase lasts what interview_time says; the fake clock runs through them.
-    for (key, _, _), (_, next_name, _) in zip(PHASES, PHASES[1:], strict=False):
+    for (key, _, _), (_, next_name, _) in itertools.pairwise(PHASES):
         page.clock.run_for(int(budget[key] * 1000) + 500)
         assert phase_name(page) == next_name
     rubric = page.locator(f"{PRACTICE} form[data-rubric]")

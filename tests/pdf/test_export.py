@@ -159,6 +159,23 @@ def test_text_carries_the_prerendered_calculator_results(built_site: Path, text:
         assert not missing, f"{calc_id}: results missing from the PDF: {missing}"
 
 
+def test_text_carries_the_folded_answers_of_problem_pages(built_site: Path, text: str) -> None:
+    """Each problem's answers are folded on screen (details.solution); on paper they print open."""
+    print_page = BeautifulSoup((built_site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    answers = print_page.select("details.solution")
+    assert answers, "no folded answer on the print page"
+    squashed = _squashed(text)
+    missing = []
+    for details in answers:
+        paragraph = next((p for p in details.find_all("p") if len(p.get_text(strip=True)) > 40), None)
+        if paragraph is None:
+            continue
+        opening = _squashed(paragraph.get_text())[:40]
+        if opening not in squashed:
+            missing.append(opening)
+    assert not missing, f"{len(missing)} of {len(answers)} folded answers are missing from the PDF, e.g. {missing[:3]}"
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
