@@ -239,7 +239,8 @@ def render_problems_index(docs_dir: Path, problems: Sequence[Problem]) -> str:
         f"[Surprise me]({_link(INDEX_PAGE, problems[0].src_uri)}){{ .md-button .md-button--primary .problem-surprise }}"
         " opens a random problem with its timer running."
     )
-    return surprise + "\n\n" + "\n".join(lines) + "\n"
+    # md_in_html: the wrapper gives the table a class, so narrow screens can stack its rows.
+    return f'{surprise}\n\n<div class="problems-index" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def phase_seconds(minutes: int) -> dict[str, float]:

@@ -18,7 +18,7 @@ PRESET = Preset(
         "yearly_growth": "20%",
         "horizon_years": "5",
         "response_bytes": "300 B",
-        "rps_per_server": "20K",
+        "rps_per_server": "10K",
         "target_utilisation": "70%",
         "redundancy": "n+2",
         "cache_hit_ratio": "80%",
@@ -35,7 +35,7 @@ PRESET = Preset(
         "A message is about 100 bytes of text; IDs, timestamps and indexes add 50%; 3 replicas.",
         "History is kept indefinitely; 5 years are planned (20% yearly growth), so the 10-year retention never bites.",
         "A delivery on the wire is about 300 bytes with framing and encryption overhead.",
-        "A message-service server routes about 20K events/s; a wide-column store node takes about 20K writes/s.",
+        "A message-service server routes about 10K small events/s; a wide-column store node takes about 20K writes/s.",
         "A recent-message cache holds the freshest fifth of a day's messages for reconnecting devices.",
     ),
 )

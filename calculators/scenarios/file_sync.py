@@ -30,8 +30,10 @@ PRESET = Preset(
         "A daily user saves 10 changed files a day (the writes); each change is downloaded by 2 other devices (the reads).",
         "After chunking and deduplication a change adds about 500 KB of new blocks; a download moves about 500 KB of "
         "changed blocks.",
-        "Blocks are erasure-coded rather than copied: one logical copy plus 50% parity (entered as overhead); kept up "
-        "to 10 years, 20% yearly growth, 5 years out.",
+        "Blocks are erasure-coded rather than copied: a 6 data + 3 parity Reed–Solomon code stores 9 fragments for 6 "
+        "of data, so one logical copy plus 50% parity (entered as overhead).",
+        "Blocks are kept up to 10 years (an upper bound: it ignores what garbage collection reclaims from superseded "
+        "versions), 20% yearly growth, 5 years out.",
         "A block server moves 2K block requests a second; peak is 3× average.",
         "80% of downloads hit an SSD cache of the newest 10% of a day's blocks (other devices fetch a change within "
         "minutes); cache nodes hold 4 TB each.",
