@@ -31,7 +31,7 @@ PRESET = Preset(
         "100 M monthly users, half of them daily: 50 M DAU, each sending 40 messages a day.",
         "Each message is one write and two deliveries (the other member of a one-to-one chat, a few group"
         " members, the sender's other devices): 120 events per user a day, 2 reads per write.",
-        "Capacity is planned per region, whose evening peak is 3× its daily average.",
+        "The busiest hour runs at 3× the daily average, as if every user shared one region's evening (conservative).",
         "A message is about 100 bytes of text; IDs, timestamps and indexes add 50%; 3 replicas.",
         "History is kept indefinitely; 5 years are planned (20% yearly growth), so the 10-year retention never bites.",
         "A delivery on the wire is about 300 bytes with framing and encryption overhead.",

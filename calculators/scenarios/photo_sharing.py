@@ -17,8 +17,8 @@ PRESET = Preset(
         "read_write_ratio": "500",
         "peak_multiplier": "2x",
         "item_bytes": "1 MB",
-        "overhead": "0",
-        "replication_factor": "2",
+        "overhead": "50%",
+        "replication_factor": "1",
         "yearly_growth": "20%",
         "response_bytes": "200 KB",
         "rps_per_server": "10K",
@@ -31,7 +31,8 @@ PRESET = Preset(
     (
         "500 M DAU (half of 1 B) view 100 photos a day; one upload per 500 views: 100 M uploads a day.",
         "A photo is stored as a 2048 px master plus 1080, 640, 320 and 150 px renditions: about 1 MB in all;"
-        " two copies stand in for erasure-coded object storage. Kept indefinitely; 20% yearly growth.",
+        " erasure-coded rather than copied (say 6 data + 3 parity fragments): one logical copy plus 50% parity,"
+        " entered as overhead. Kept indefinitely; 20% yearly growth.",
         "A view fetches one feed-size rendition, about 200 KB. Peak 2x average.",
         "Views are served by CDN edge servers at 10K images a second each; the edge answers 95% of them.",
         "About 500 M distinct photos are viewed a day (mostly recent ones); the hottest 20% are the edge's hot set,"

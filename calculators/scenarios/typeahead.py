@@ -34,7 +34,8 @@ PRESET = Preset(
         "1 B monthly users, half of them daily: 500 M DAU, 5 searches each a day.",
         "A search costs 4 suggestion requests (debounced keystrokes) and 1 query-log write: 25 requests, 4:1.",
         "A query-log record (query, locale, session, time) and a prefix's top-10 list are each about 300 B;"
-        " logs kept 30 days in 3 copies.",
+        " logs kept 30 days in 3 copies. The cache row prices a hot prefix at that list size; the CDN"
+        " stores the whole 1 KB response, so its hot set per edge site is larger than this row.",
         "A suggestion response is about 1 KB with headers; a server answers 10K a second from memory. Peak 2x.",
         "The edge (browser and CDN) answers 60% of suggestion requests: short, popular prefixes.",
         "About 2 B distinct prefixes are typed a day; caching the hottest 10% of them covers the edge's hits.",

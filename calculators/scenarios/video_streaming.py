@@ -17,8 +17,8 @@ PRESET = Preset(
         "read_write_ratio": "1000",
         "peak_multiplier": "2x",
         "item_bytes": "1 GB",
-        "overhead": "0",
-        "replication_factor": "2",
+        "overhead": "50%",
+        "replication_factor": "1",
         "yearly_growth": "30%",
         "response_bytes": "100 MB",
         "rps_per_server": "1K",
@@ -30,8 +30,9 @@ PRESET = Preset(
     },
     (
         "200 M DAU (40% of 500 M) start 5 plays a day; one upload for every 1,000 plays (about 1 M a day).",
-        "An upload averages 7 minutes; source plus a 240p–1080p ladder is about 1 GB. Two copies stand in"
-        " for erasure-coded object storage (about 1.5x, rounded up to a whole copy).",
+        "An upload averages 7 minutes; source plus a 240p–1080p ladder is about 1 GB. Object storage"
+        " erasure-codes rather than copies (say 6 data + 3 parity fragments): one logical copy plus 50%"
+        " parity, entered as overhead.",
         "A play streams about 100 MB: some 4.5 minutes watched at an average 3 Mbit/s across devices.",
         "A play start (auth, manifest, signed URLs) is one API request; a server handles 1K a second. Peak 2x.",
         "The 'cache' is the CDN edge, which answers 95% of requests. About 100 M distinct videos are"

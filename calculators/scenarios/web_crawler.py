@@ -17,8 +17,8 @@ PRESET = Preset(
         "read_write_ratio": "0",
         "peak_multiplier": "1.5x",
         "item_bytes": "60 KB",
-        "overhead": "10%",
-        "replication_factor": "2",
+        "overhead": "65%",
+        "replication_factor": "1",
         "retention_days": "10",
         "yearly_growth": "20%",
         "response_bytes": "1 KB",
@@ -31,8 +31,9 @@ PRESET = Preset(
         " (500 M pages) are fetched a day, one fetch per page.",
         "Write-only: a fetch stores the page; the indexer reads pages in another system, so reads are 0.",
         "Peak 1.5x average: the crawler sets its own pace, but needs headroom to catch up after an outage.",
-        "A page is stored compressed at about 60 KB, plus 10% for headers and extracted links; two copies"
-        " (standing in for erasure-coded object storage).",
+        "A page is stored compressed at about 60 KB, plus 10% for headers and extracted links, erasure-coded"
+        " rather than copied (say 6 data + 3 parity fragments, 1.5x): one logical copy, and 1.1 x 1.5 = 1.65,"
+        " so 65% overhead.",
         "Only the latest copy of a page is kept: 10 days of fetches is about one copy of every page.",
         "A fetcher handles 250 pages a second (network-bound: ~1 s per fetch, a few hundred open connections).",
         "No read cache (hot share 0%): nothing is read twice; the memory that matters is the URL-seen set, sized separately.",

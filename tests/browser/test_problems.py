@@ -133,3 +133,14 @@ def test_surprise_me_opens_a_problem_in_practice_mode(page_and_log: tuple[Page, 
     assert page.locator("details.solution[open]").count() == 0
     assert log.console_errors == []
     assert_same_origin(page, log)
+
+
+def test_a_link_into_a_folded_answer_opens_it(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+    page, log = page_and_log
+    slug = written_problem()
+    page.goto(f"{site_url}/problems/{slug}/")
+    heading_id = page.eval_on_selector("details.solution :is(h3, h4)[id]", "heading => heading.id")
+    page.goto(f"{site_url}/problems/{slug}/#{heading_id}")
+    expect(page.locator(f"[id='{heading_id}']")).to_be_visible()
+    assert page.locator("details.solution[open]").count() == 1
+    assert log.console_errors == []

@@ -244,9 +244,10 @@ def test_built_page_has_no_template_or_broken_numbers(built_site: Path, slug: st
 
 
 def _is_specific(shown: str) -> bool:
-    """A display string with three digits or more ("347,222 req/s", "7.5 GB (6.98 GiB)") is
-    unlikely to match another figure by chance; "1 shard" or "52 servers" could."""
-    return sum(character.isdigit() for character in shown) >= 3
+    """A display string with three non-zero digits or more ("347,222 req/s", "7.5 GB (6.98 GiB)")
+    is unlikely to match another figure, or an assumption typed in prose, by chance; "1 shard",
+    "52 servers" or "100 million users" could."""
+    return sum(character in "123456789" for character in shown) >= 3
 
 
 def _raw(kind: FieldKind, value: float) -> str:

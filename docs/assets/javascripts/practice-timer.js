@@ -349,11 +349,24 @@
     }
   }
 
+  /** A link to a heading inside a folded answer (the contents, a search result) opens that answer. */
+  function revealLinkedAnswer() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    const folded = target ? target.closest("details:not([open])") : null;
+    if (!target || !(folded instanceof HTMLDetailsElement)) return;
+    folded.open = true;
+    target.scrollIntoView();
+  }
+
+  window.addEventListener("hashchange", revealLinkedAnswer);
+
   function mountAll() {
     for (const root of document.querySelectorAll("[data-practice-timer]")) {
       if (root instanceof HTMLElement) mount(root);
     }
     mountIndex();
+    revealLinkedAnswer();
   }
 
   // Printing shows every folded answer, whichever way the print was started.
