@@ -92,7 +92,7 @@ CALCULATOR = Calculator(
             "request_bytes",
             "Request size",
             FieldKind.BYTES,
-            default="1 KiB",
+            default="1 kB",
             example="1 KiB or 300 B",
             minimum=0,
             maximum=1e12,

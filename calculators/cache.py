@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
+from calculators.reference import figure
 from calculators.units import whole_units
 
 
@@ -95,21 +96,22 @@ CALCULATOR = Calculator(
             "cache_latency_s",
             "Cache latency",
             FieldKind.DURATION,
-            default="1 ms",
+            default=figure("cache_read_s").number_text(),
             example="1ms or 500 µs",
             minimum=1e-6,
             maximum=60,
-            help="One lookup over the network to Redis or Memcached: well under a millisecond inside a zone.",
+            help=f"One lookup over the network to Redis or Memcached: {figure('cache_read_s').range_text()} inside a zone.",
         ),
         Field(
             "backend_latency_s",
             "Backend latency",
             FieldKind.DURATION,
-            default="20 ms",
+            default=figure("database_read_s").number_text(),
             example="20ms or 100 ms",
             minimum=0,
             maximum=3600,
-            help="One read from the database or service behind the cache.",
+            help="One read from the database or service behind the cache:"
+            f" {figure('database_read_s').range_text()} for an indexed query.",
         ),
         Field(
             "items_read_per_day",
@@ -136,7 +138,7 @@ CALCULATOR = Calculator(
             "item_bytes",
             "Bytes per cached item",
             FieldKind.BYTES,
-            default="10 KB",
+            default="10 kB",
             example="10 KB or 1 KiB",
             minimum=1,
             maximum=1e9,

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
+from calculators.reference import figure
 from calculators.units import whole_units
 
 
@@ -126,7 +127,8 @@ FIELDS: tuple[Field, ...] = (
         minimum=1,
         maximum=1e7,
         integer=True,
-        help="The server's maximum (PostgreSQL max_connections defaults to 100), less what admin tools and replicas use.",
+        help="The server's maximum (PostgreSQL max_connections defaults to"
+        f" {figure('postgres_default_max_connections').number_text()}), less what admin tools and replicas use.",
     ),
 )
 _FIELD = {f.name: f for f in FIELDS}

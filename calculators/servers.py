@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators.fields import Calculator, Field, FieldKind, Output, OutputKind
+from calculators.reference import figure
 from calculators.units import whole_units
 
 #: Redundancy choices: (value, label). "x2" doubles the fleet, e.g. a full copy in a second zone.
@@ -92,12 +93,14 @@ CALCULATOR = Calculator(
             "rps_per_server",
             "Requests per second one server sustains",
             FieldKind.NUMBER,
-            default="1,000",
+            default=figure("app_server_rps").number_text(),
             example="1,000 or 250",
             unit="req/s",
             minimum=0.01,
             maximum=1e9,
-            help="Measured in a load test at acceptable latency. Without a measurement, say which figure you assume and why.",
+            help="Measured in a load test at acceptable latency. Without a measurement, say what you assume:"
+            f" {figure('app_server_rps').format()} is a common figure for a JSON API"
+            f" (typically {figure('app_server_rps').range_text()}).",
         ),
         Field(
             "target_utilisation",

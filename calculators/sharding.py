@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from calculators.charts import Bar, bar_chart
 from calculators.fields import Calculator, DisplayPrefs, Field, FieldKind, Output, OutputKind, Table
 from calculators.patterns.sharding import ConsistentHashRing, KeyOutOfRangeError, ShardDirectory, shard_by_range, stable_hash
+from calculators.reference import figure
 from calculators.units import format_percent, whole_units
 
 #: Most ring points (nodes × virtual nodes) a calculation builds, so it stays fast in the browser.
@@ -267,12 +268,14 @@ FIELDS: tuple[Field, ...] = (
         "max_shard_write_rps",
         "Most writes per shard",
         FieldKind.NUMBER,
-        default="5,000",
+        default=figure("relational_primary_writes_per_s").number_text(),
         example="5,000 or 10K",
         unit="req/s",
         minimum=1,
         maximum=1e9,
-        help="What one primary sustains with room to spare, from a benchmark of your own workload.",
+        help="What one primary sustains with room to spare. Benchmark your own workload; without that, plan on "
+        f"{figure('relational_primary_writes_per_s').format()} (typically"
+        f" {figure('relational_primary_writes_per_s').range_text()}).",
     ),
     Field(
         "current_shards",

@@ -135,7 +135,7 @@ CALCULATOR = Calculator(
             "item_bytes",
             "Average item size",
             FieldKind.BYTES,
-            default="1 KB",
+            default="1 kB",
             example="1 KB, 280 B or 5 KiB",
             minimum=0,
             maximum=1e13,

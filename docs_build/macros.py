@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators import REGISTRY, evaluate
-from calculators.reference import FIGURES, figure
+from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
 from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
@@ -45,9 +45,27 @@ def estimate(calc_id: str, preset: str = "", **raw_inputs: Any) -> Estimate:
     return Estimate(result)
 
 
+def field_default(calc_id: str, field_name: str) -> str:
+    """A calculator field's declared default, as the form shows it, so prose cannot drift from it."""
+    for declared in REGISTRY[calc_id].fields:
+        if declared.name == field_name:
+            return declared.default
+    raise KeyError(f"{calc_id} has no field {field_name!r}")
+
+
 def ref(key: str) -> str:
     """A reference figure's typical value, e.g. ``5,000 writes/s``."""
     return figure(key).format()
+
+
+def ref_number(key: str) -> str:
+    """The typical value without its unit, for prose such as "5,000 writes a second"."""
+    return figure(key).number_text()
+
+
+def ref_value(key: str) -> float:
+    """The typical value in SI base units, for arithmetic in a page: ``peak / ref_value(...)``."""
+    return figure(key).value
 
 
 def ref_range(key: str) -> str:
@@ -61,11 +79,42 @@ def ref_cite(key: str) -> str:
     return f"{quoted.format()} (typically {quoted.range_text()}; {quoted.citation()})"
 
 
-def ref_table(*keys: str) -> str:
-    """Markdown table of reference figures (all of them when no key is given)."""
-    chosen = [figure(key) for key in keys] if keys else list(FIGURES.values())
-    lines = ["| Figure | Typical | Range | Source |", "|---|---|---|---|"]
-    lines += [f"| {f.label} | {f.format()} | {f.range_text()} | {f.citation()} |" for f in chosen]
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def ref_table(*keys: str, group: str = "") -> str:
+    """Markdown table of reference figures: the keys given, or one group of ``GROUPS``, or all of them.
+
+    The note column appears only when one of the chosen figures has a note.
+    """
+    if keys and group:
+        raise ValueError("ref_table: give keys or a group, not both")
+    chosen_keys = keys or (GROUPS[group] if group else tuple(FIGURES))
+    chosen = [figure(key) for key in chosen_keys]
+    notes = any(quoted.note for quoted in chosen)
+    header = "| Figure | Typical | Range | Source |" + (" Note |" if notes else "")
+    lines = [header, "|---|---|---|---|" + ("---|" if notes else "")]
+    for quoted in chosen:
+        row = f"| {_cell(quoted.label)} | **{quoted.format()}** | {quoted.range_text()} | {_cell(quoted.citation())} |"
+        lines.append(row + (f" {_cell(quoted.note)} |" if notes else ""))
+    return "\n".join(lines)
+
+
+def latency_table() -> str:
+    """The latency group beside what the c. 2012 list and Scott's 2020 extrapolation said."""
+    lines = [
+        "| Operation | c. 2012 (Dean, Norvig) | c. 2020 (Scott, extrapolated) | Typical today | Range today | Note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key in GROUPS["latency"]:
+        quoted = figure(key)
+        then, scott = LATENCY_HISTORY.get(key, (None, None))
+        old = [quoted.format(v) if v is not None else "—" for v in (then, scott)]
+        lines.append(
+            f"| {_cell(quoted.label)} | {old[0]} | {old[1]} | **{quoted.format()}** | {quoted.range_text()} "
+            f"| {_cell(quoted.note)} |"
+        )
     return "\n".join(lines)
 
 
@@ -120,7 +169,8 @@ def define_env(env: Any) -> None:
 
     env.post_build_functions.append(write_figures_manifest)
     env.macro(recorded_estimate, "estimate")
-    for quote in (ref, ref_range, ref_cite, ref_table):
+    env.macro(field_default)
+    for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):
         env.macro(quote)
     env.macro(render_fields_table, "calculator_fields")
     env.macro(render_outputs_table, "calculator_outputs")

@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators import evaluate
+from calculators import REGISTRY, evaluate
 from calculators.cache import CacheInputs, estimate_cache, mean_read_latency_s
+from calculators.reference import figure
+from calculators.units import parse_duration_s
 from tests.unit.calculator_checks import assert_rejected_clearly, assert_sound, bad_input_cases, typed_text
 
 
@@ -27,9 +29,16 @@ from tests.unit.calculator_checks import assert_rejected_clearly, assert_sound, 
     ],
 )
 def test_hit_ratio_worked_examples(hit_ratio: str, backend_rps: float, mean_latency_s: float) -> None:
-    values = evaluate("cache", {"hit_ratio": hit_ratio})["values"]
+    # Latencies given here, not taken from the defaults, which follow the reference figures.
+    values = evaluate("cache", {"hit_ratio": hit_ratio, "cache_latency_s": "1 ms", "backend_latency_s": "20 ms"})["values"]
     assert values["backend_rps"] == pytest.approx(backend_rps)
     assert values["mean_latency_s"] == pytest.approx(mean_latency_s)
+
+
+def test_latency_defaults_are_the_reference_figures() -> None:
+    fields = {f.name: f for f in REGISTRY["cache"].fields}
+    assert parse_duration_s(fields["cache_latency_s"].default) == pytest.approx(figure("cache_read_s").value)
+    assert parse_duration_s(fields["backend_latency_s"].default) == pytest.approx(figure("database_read_s").value)
 
 
 def test_miss_pays_the_lookup_too() -> None:
