@@ -54,7 +54,7 @@ def on_files(files: Any, config: Any) -> Any:
     """Read every problem page's front matter before any page is rendered."""
     docs_dir = Path(config["docs_dir"])
     _problems_by_concept.clear()
-    _problems_by_concept.update(concept_pages(docs_dir, load_problems(docs_dir, config["nav"], warn_skipped=False)))
+    _problems_by_concept.update(concept_pages(docs_dir, load_problems(docs_dir, config["nav"])))
     return files
 
 

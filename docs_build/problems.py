@@ -6,7 +6,6 @@ building-block and pattern pages are all generated from the ``problem:`` block d
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,10 +37,6 @@ __all__ = [
     "timer_phases_html",
 ]
 
-# Not under mkdocs' own logger: a skipped placeholder must be said, but must not fail --strict
-# while the writers are still at work.
-log = logging.getLogger("docs_build.problems")
-
 PROBLEMS_DIR = "problems/"
 INDEX_PAGE = "problems/index.md"
 DIFFICULTIES: tuple[str, ...] = ("Easy", "Medium", "Hard")
@@ -50,10 +45,6 @@ MINUTES_ALLOWED: tuple[int, ...] = (45, 60)
 PHASE_KEYS: tuple[str, ...] = tuple(key.removesuffix("_s") for key, _, _ in PHASES)
 #: Concept pages get the reverse links; so does any other page a problem names as a concept.
 CONCEPT_DIRS: tuple[str, ...] = ("building-blocks/", "patterns/")
-# The three worked examples that predate the problem format: skipped with a warning until their
-# rewrite lands. Empty this once they carry a ``problem:`` block.
-AWAITING_REWRITE = frozenset({"problems/chat.md", "problems/news-feed.md", "problems/url-shortener.md"})
-PLACEHOLDER_MARK = "PLACEHOLDER"
 
 
 class ProblemError(ValueError):
@@ -152,20 +143,13 @@ def parse_problem(src_uri: str, block: object, title: str, description: str, doc
     return Problem(src_uri, title, description, str(difficulty), int(minutes), concepts, calculators, items)
 
 
-def load_problems(docs_dir: Path, nav: Any, *, warn_skipped: bool = True) -> list[Problem]:
-    """Every problem page in nav order, checked. Placeholders (and the old worked examples awaiting
-    their rewrite) are left out with a warning; any other page without a valid block fails."""
+def load_problems(docs_dir: Path, nav: Any) -> list[Problem]:
+    """Every problem page in nav order, checked; a page without a valid ``problem:`` block fails
+    the build, naming the page and the field."""
     problems = []
     for src_uri in problem_pages_in_nav(nav, docs_dir):
-        text = (docs_dir / src_uri).read_text(encoding="utf-8")
-        markdown, meta = get_data(text)
+        markdown, meta = get_data((docs_dir / src_uri).read_text(encoding="utf-8"))
         if "problem" not in meta:
-            if PLACEHOLDER_MARK in text or src_uri in AWAITING_REWRITE:
-                if warn_skipped:
-                    log.warning(
-                        "%s has no problem: block yet (placeholder or awaiting rewrite): left out of the problems index", src_uri
-                    )
-                continue
             raise ProblemError(f"{src_uri}: no problem: block in the front matter (see PROBLEM_CONTRACT.md)")
         heading = _H1.search(markdown)
         if heading is None:

@@ -1,9 +1,8 @@
 """The problem front matter loader: a page breaking the contract fails the build with its name and
-field; a placeholder is left out with a warning, never silently."""
+field, and so does a placeholder: no problem page is skipped."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
@@ -57,11 +56,10 @@ def test_a_page_breaking_the_contract_fails_naming_the_field(tmp_path: Path, bro
     assert named in str(raised.value)
 
 
-def test_a_placeholder_is_left_out_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_placeholder_fails_the_build(tmp_path: Path) -> None:
     docs = docs_with(tmp_path, "description: PLACEHOLDER\n", "# One\n\nPLACEHOLDER: being written.\n")
-    with caplog.at_level(logging.WARNING, logger="docs_build.problems"):
-        assert load_problems(docs, NAV) == []
-    assert "problems/one.md" in caplog.text
+    with pytest.raises(ProblemError, match=r"problems/one\.md: no problem: block"):
+        load_problems(docs, NAV)
 
 
 def test_a_problem_page_missing_from_the_nav_fails(tmp_path: Path) -> None:

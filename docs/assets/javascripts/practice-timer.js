@@ -333,7 +333,11 @@
       const record = loadRubric(cell.dataset.problemScore || "");
       if (record) cell.textContent = scoreText(record);
     }
-    const problems = [...document.querySelectorAll("a.problem-link")].filter((link) => link instanceof HTMLAnchorElement);
+    // Only links to other pages: on the combined print page every link points inside it, and
+    // sending "Surprise me" to #practice there would name an anchor that does not exist.
+    const problems = [...document.querySelectorAll("a.problem-link")]
+      .filter((link) => link instanceof HTMLAnchorElement)
+      .filter((link) => new URL(link.href).pathname !== window.location.pathname);
     for (const surprise of document.querySelectorAll("a.problem-surprise")) {
       if (!(surprise instanceof HTMLAnchorElement) || surprise.dataset.mounted || problems.length === 0) continue;
       surprise.dataset.mounted = "true";
