@@ -1,4 +1,5 @@
-"""MkDocs hooks: after every build, ship the Python runtime and keep every byte on our origin."""
+"""MkDocs hooks: "Where this comes up" on concept pages; after every build, ship the Python
+runtime and keep every byte on our origin."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from docs_build.problems import Problem, concept_pages, load_problems, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
 
 MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -42,6 +44,27 @@ def _localise_material_bundle(site_dir: Path) -> None:
     target = site_dir / SITE_MERMAID_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(MERMAID_FILE, target)
+
+
+# This build's concept pages and the problems that name each one; set by on_files, every build.
+_problems_by_concept: dict[str, list[Problem]] = {}
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Read every problem page's front matter before any page is rendered."""
+    docs_dir = Path(config["docs_dir"])
+    _problems_by_concept.clear()
+    _problems_by_concept.update(concept_pages(docs_dir, load_problems(docs_dir, config["nav"])))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """Append "Where this comes up" to building-block and pattern pages (and any page a problem
+    names), so those pages never need editing by hand when a problem is added."""
+    src_uri = page.file.src_uri
+    if src_uri not in _problems_by_concept:
+        return markdown
+    return markdown + render_used_by(src_uri, _problems_by_concept[src_uri])
 
 
 SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("service-worker.js")

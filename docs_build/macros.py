@@ -5,12 +5,15 @@ Pages opt in with ``render_macros: true`` in their front matter.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from calculators import REGISTRY, evaluate
 from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
+from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
     render_calculator,
     render_fields_table,
@@ -115,18 +118,57 @@ def latency_table() -> str:
     return "\n".join(lines)
 
 
+#: Every estimate() a problem page made, written into the built site for tests/site/test_problems.py:
+#: a figure on the page is legitimate when one of these produced it.
+FIGURES_MANIFEST = "problems/figures.json"
+
+
 def define_env(env: Any) -> None:
     """Register the macros with mkdocs-macros."""
     widgets_on_page: dict[str, int] = defaultdict(int)
+    docs_dir = Path(env.conf["docs_dir"])
+    problems = load_problems(docs_dir, env.conf["nav"])
+    problem_by_page = {problem.src_uri: problem for problem in problems}
+    figures_by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
-    def calculator(calc_id: str) -> str:
-        """The live widget, pre-rendered with the defaults."""
-        page = env.page.file.src_uri if env.page is not None else ""
+    def current_page() -> str:
+        return str(env.page.file.src_uri) if env.page is not None else ""
+
+    def recorded_estimate(calc_id: str, preset: str = "", **raw_inputs: Any) -> Estimate:
+        """estimate(), noting on problem pages what it produced."""
+        result = estimate(calc_id, preset, **raw_inputs)
+        page = current_page()
+        if page.startswith("problems/"):
+            figures_by_page[page].append({"calculator": calc_id, "preset": preset, "display": result["display"]})
+        return result
+
+    def calculator(calc_id: str, preset: str = "") -> str:
+        """The live widget, pre-rendered with the defaults or with a preset's inputs."""
+        page = current_page()
         widgets_on_page[f"{page}:{calc_id}"] += 1
-        return render_calculator(calc_id, widgets_on_page[f"{page}:{calc_id}"])
+        return render_calculator(calc_id, widgets_on_page[f"{page}:{calc_id}"], preset)
 
+    def practice_this() -> str:
+        """The "Practise this" control that leads a problem page: timer, phases, then the rubric."""
+        page = current_page()
+        if page not in problem_by_page:
+            raise ProblemError(f"{page}: practice_this() needs a problem: block in the page's front matter")
+        return render_problem_practice(problem_by_page[page])
+
+    def problems_index() -> str:
+        """The problems index table, from every problem page's front matter."""
+        return render_problems_index(docs_dir, problems)
+
+    def write_figures_manifest(_plugin: Any) -> None:
+        target = Path(env.conf["site_dir"]) / FIGURES_MANIFEST
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(figures_by_page, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+
+    env.post_build_functions.append(write_figures_manifest)
     env.macro(calculator)
-    env.macro(estimate)
+    env.macro(practice_this)
+    env.macro(problems_index)
+    env.macro(recorded_estimate, "estimate")
     env.macro(field_default)
     for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):
         env.macro(quote)

@@ -43,7 +43,8 @@ _TEMPLATE_STYLE = "font-family: sans-serif; font-size: 8px; color: #555; width: 
 
 # Runs before the page's own scripts. Records the shadow roots Material attaches (closed) for
 # Mermaid diagrams, so the export can check each one holds an SVG; the page's code sees no
-# difference. Opens collapsible blocks (??? example) before any diagram inside one is laid out.
+# difference. Opens collapsible blocks (??? example, the problem pages' folded answers) before any
+# diagram inside one is laid out.
 _INIT_SCRIPT = """
 (() => {
   document.addEventListener("DOMContentLoaded", () => {
@@ -217,6 +218,10 @@ def _export(site_dir: Path, output: Path, chromium: str, timeout_s: float) -> Ex
             prepared = page.evaluate(_PREPARE_PRINT_PAGE, title)
             if not prepared["toc"]:
                 raise ExportError("the print page has no table of contents: did print-site.js run?")
+            # Problem pages fold their answers; paper has no click to open them.
+            closed = page.evaluate("() => document.querySelectorAll('details:not([open])').length")
+            if closed:
+                raise ExportError(f"{closed} folded blocks are still closed on the print page: their text would be lost")
             page.evaluate("() => document.fonts.ready.then(() => true)")
             output.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(

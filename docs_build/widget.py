@@ -12,7 +12,7 @@ from html import escape
 
 from calculators import REGISTRY, evaluate, to_markdown
 from calculators.fields import AnyCalculator, Field, FieldKind, OutputKind, TableJson
-from calculators.interview_time import CHECKLISTS, PHASES
+from docs_build.problems import timer_clock_html, timer_phases_html
 
 __all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_practice_timer", "render_presets_table"]
 
@@ -31,13 +31,13 @@ def _attrs(**attributes: str | None) -> str:
     )
 
 
-def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, read_as: str) -> str:
+def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, value: str, read_as: str) -> str:
     field_id = f"{prefix}-{declared.name}"
     described = f"{field_id}-help {field_id}-error"
     if declared.kind is FieldKind.CHOICE:
         options = "".join(
-            f"<option{_attrs(value=value, selected='selected' if value == declared.default else None)}>{escape(label)}</option>"
-            for value, label in declared.choices
+            f"<option{_attrs(value=choice, selected='selected' if choice == value else None)}>{escape(label)}</option>"
+            for choice, label in declared.choices
         )
         attributes = _attrs(id=field_id, name=declared.name, aria_describedby=described, data_default=declared.default)
         control = f"<select{attributes}>{options}</select>"
@@ -47,7 +47,7 @@ def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, read_as
             + _attrs(
                 id=field_id,
                 name=declared.name,
-                value=declared.default,
+                value=value,
                 type="text",
                 inputmode=_INPUT_MODE.get(declared.kind),
                 spellcheck="false",
@@ -69,17 +69,23 @@ def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, read_as
     )
 
 
-def render_calculator(calc_id: str, instance: int = 1) -> str:
-    """The widget's HTML with every output pre-rendered from the defaults.
+def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
+    """The widget's HTML with every output pre-rendered from the defaults, or from a preset's inputs.
 
     One line of HTML, so Markdown leaves it alone inside a page.
     """
     calculator = REGISTRY[calc_id]
-    result = evaluate(calc_id, calculator.defaults())
+    inputs = calculator.preset_inputs(preset) if preset else calculator.defaults()
+    result = evaluate(calc_id, inputs)
     if not result["ok"]:
-        raise ValueError(f"{calc_id}: defaults do not evaluate: {result['errors']}")
+        raise ValueError(f"{calc_id}: inputs {preset or 'defaults'} do not evaluate: {result['errors']}")
     prefix = f"calc-{calc_id}" + (f"-{instance}" if instance > 1 else "")
-    fields = "".join(_field_html(calculator, f, prefix, result["read_as"].get(f.name, "")) for f in calculator.fields)
+    # Said in the status line, so a preset's figures are never passed off as the defaults.
+    labels = {p.id: p.label for p in calculator.presets}
+    inputs_label = f"the {labels[preset]} preset's inputs" if preset else "the default inputs"
+    fields = "".join(
+        _field_html(calculator, f, prefix, inputs[f.name], result["read_as"].get(f.name, "")) for f in calculator.fields
+    )
     rows = []
     for output in calculator.outputs:
         key = output.key
@@ -101,12 +107,12 @@ def render_calculator(calc_id: str, instance: int = 1) -> str:
     )
     return (
         f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
-        f' aria-label="{escape(calculator.title)} calculator"'
-        f' data-markdown="{escape(to_markdown(calc_id, calculator.defaults()), quote=True)}">'
-        f"{_presets(calculator)}"
+        f' aria-label="{escape(calculator.title)} calculator" data-inputs-label="{escape(inputs_label, quote=True)}"'
+        f' data-markdown="{escape(to_markdown(calc_id, inputs), quote=True)}">'
+        f"{_presets(calculator, preset)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
         f"{_toolbar(calculator)}"
-        f'<p class="calculator__status" data-status role="status">Results below are for the default inputs,'
+        f'<p class="calculator__status" data-status role="status">Results below are for {escape(inputs_label)},'
         f" computed when this page was built.</p>"
         f'<span class="calculator__error calculator__error--form" data-error-for="_" aria-live="polite"></span>'
         f'<table class="calculator__results"><caption>Results</caption><tbody>{"".join(rows)}</tbody></table>'
@@ -120,7 +126,7 @@ def _table_html(table: TableJson) -> str:
     return f"<table><caption>{escape(table['title'])}</caption><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def _presets(calculator: AnyCalculator) -> str:
+def _presets(calculator: AnyCalculator, chosen: str = "") -> str:
     """A preset picker that fills every field from the preset (defaults where it names none).
 
     Each option carries its complete inputs as JSON, so the generic script needs no knowledge
@@ -131,7 +137,8 @@ def _presets(calculator: AnyCalculator) -> str:
     options = ['<option value="">Custom (your own inputs)</option>']
     for preset in calculator.presets:
         values = json.dumps(calculator.preset_inputs(preset.id), sort_keys=True)
-        options.append(f"<option{_attrs(value=preset.id, data_values=values)}>{escape(preset.label)}</option>")
+        selected = "selected" if preset.id == chosen else None
+        options.append(f"<option{_attrs(value=preset.id, data_values=values, selected=selected)}>{escape(preset.label)}</option>")
     return f'<p class="calculator__presets"><label>Preset <select data-preset>{"".join(options)}</select></label></p>'
 
 
@@ -219,25 +226,15 @@ def render_practice_timer() -> str:
     ``docs/assets/javascripts/practice-timer.js`` runs it, taking each phase's length from the
     interview_time widget's outputs on the same page, so the timer follows the calculator.
     """
-    phases = []
-    for key, name, summary in PHASES:
-        items = "".join(f'<li><label><input type="checkbox" data-check> {escape(item)}</label></li>' for item in CHECKLISTS[key])
-        phases.append(
-            f'<li class="practice-timer__phase" data-phase="{key}"><strong>{escape(name)}</strong>'
-            f' <span class="practice-timer__budget" data-budget></span>'
-            f'<p class="practice-timer__summary">{escape(summary)}</p><ul class="practice-timer__checklist">{items}</ul></li>'
-        )
     return (
         '<section class="practice-timer" data-practice-timer aria-label="Practice timer">'
         "<h2>Practice timer</h2>"
-        '<p class="practice-timer__clock"><span data-timer-phase>Ready</span>'
-        ' <span class="practice-timer__remaining" data-timer-remaining aria-live="off">–</span>'
-        ' <span class="practice-timer__elapsed" data-timer-elapsed></span></p>'
+        f"{timer_clock_html()}"
         '<p class="practice-timer__buttons">'
         '<button type="button" class="md-button md-button--primary" data-timer-action="start">Start</button> '
         '<button type="button" class="md-button" data-timer-action="next">Next phase</button> '
         '<button type="button" class="md-button" data-timer-action="reset">Reset</button></p>'
         '<p class="practice-timer__status" data-timer-status role="status">The timer follows the schedule above.'
         " Press Start and talk through each phase; tick items as you cover them.</p>"
-        f'<ol class="practice-timer__phases">{"".join(phases)}</ol></section>'
+        f"{timer_phases_html(None)}</section>"
     )

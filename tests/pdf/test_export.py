@@ -168,6 +168,24 @@ def test_text_carries_the_prerendered_calculator_results(built_site: Path, text:
         assert not missing, f"{calc_id}: results missing from the PDF: {missing}"
 
 
+def test_text_carries_the_folded_answers_of_problem_pages(built_site: Path, text: str) -> None:
+    """Each problem's answers are folded on screen (details.solution); on paper they print open."""
+    print_page = BeautifulSoup((built_site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    answers = print_page.select("details.solution")
+    assert answers, "no folded answer on the print page"
+    squashed = _squashed(text)
+    missing = []
+    for details in answers:
+        paragraphs = [p for p in details.find_all("p") if p.find_parent("form") is None]  # widgets print their own way
+        paragraph = next((p for p in paragraphs if len(p.get_text(strip=True)) > 40), None)
+        if paragraph is None:
+            continue
+        opening = _squashed(paragraph.get_text())[:40]
+        if opening not in squashed:
+            missing.append(opening)
+    assert not missing, f"{len(missing)} of {len(answers)} folded answers are missing from the PDF, e.g. {missing[:3]}"
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
@@ -177,7 +195,7 @@ def test_text_carries_the_prerendered_calculator_results(built_site: Path, text:
         r"(?i)starting python",
         r"(?i)\bloading\s*(?:…|\.\.\.)",  # a spinner's text ("lazy loading" in prose is fine)
         r"(?i)live recalculation is unavailable",
-        r"(?i)results below are for the default inputs",  # the widget's status line: screen only
+        r"(?i)results below are for\b",  # the widget's status line (defaults or a preset): screen only
     ],
 )
 def test_text_has_no_placeholders_or_widget_chrome(text: str, pattern: str) -> None:

@@ -34,12 +34,15 @@ def test_every_calculator_has_a_page_with_its_widget(built_site: Path) -> None:
         assert soup(page).select_one(f'form[data-calculator="{calc_id}"]') is not None
 
 
-def test_prerendered_outputs_equal_evaluate_with_defaults(built_site: Path) -> None:
+def test_prerendered_outputs_equal_evaluate_with_defaults_or_the_chosen_preset(built_site: Path) -> None:
     widgets = 0
     for page in html_pages(built_site, print_page=False):
         for form in soup(page).select("form[data-calculator]"):
             calc_id = str(form["data-calculator"])
-            expected = evaluate(calc_id, {})
+            chosen = form.select_one("select[data-preset] option[selected]")
+            preset = str(chosen["value"]) if chosen is not None else ""
+            inputs = REGISTRY[calc_id].preset_inputs(preset) if preset else REGISTRY[calc_id].defaults()
+            expected = evaluate(calc_id, inputs)
             assert form["data-state"] == "static"
             shown = {str(o["data-output"]): o.get_text() for o in form.select("output[data-output]")}
             assert shown == expected["display"], f"{page}: {calc_id}"
@@ -50,7 +53,7 @@ def test_prerendered_outputs_equal_evaluate_with_defaults(built_site: Path) -> N
                 control = form.select_one(f'[name="{declared.name}"]')
                 assert control is not None
                 if control.name == "input":
-                    assert control["value"] == declared.default
+                    assert control["value"] == inputs[declared.name]
             widgets += 1
     assert widgets >= len(REGISTRY)
 

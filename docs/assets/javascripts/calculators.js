@@ -373,7 +373,7 @@
     const form = widget.form;
     if (form.dataset.state !== "static") return;
     form.dataset.state = "loading";
-    setStatus(form, "Starting Python in your browser… the results below are for the default inputs.");
+    setStatus(form, `Starting Python in your browser… the results below are for ${form.dataset.inputsLabel || "the default inputs"}.`);
     getRuntime()
       .ready.then(() => {
         if (!form.isConnected) return;
@@ -386,7 +386,7 @@
       .catch((error) => {
         if (!form.isConnected) return;
         form.dataset.state = "error";
-        setStatus(form, `Live recalculation is unavailable here (${error.message}). The results below are for the default inputs, computed when the page was built.`);
+        setStatus(form, `Live recalculation is unavailable here (${error.message}). The results below are for ${form.dataset.inputsLabel || "the default inputs"}, computed when the page was built.`);
       });
   }
 
