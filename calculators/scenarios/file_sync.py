@@ -11,13 +11,13 @@ PRESET = Preset(
         "requests_per_user_per_day": "30",
         "read_write_ratio": "2",
         "peak_multiplier": "3x",
-        "item_bytes": "500 KB",
+        "item_bytes": "500 kB",
         "overhead": "50%",
         "replication_factor": "1",
         "retention_days": "3650",
         "yearly_growth": "20%",
         "horizon_years": "5",
-        "response_bytes": "500 KB",
+        "response_bytes": "500 kB",
         "rps_per_server": "2K",
         "cache_hit_ratio": "80%",
         "hot_share": "10%",
@@ -28,7 +28,7 @@ PRESET = Preset(
     (
         "100 M monthly users, 30% of them on a given day: 30 M DAU.",
         "A daily user saves 10 changed files a day (the writes); each change is downloaded by 2 other devices (the reads).",
-        "After chunking and deduplication a change adds about 500 KB of new blocks; a download moves about 500 KB of "
+        "After chunking and deduplication a change adds about 500 kB of new blocks; a download moves about 500 kB of "
         "changed blocks.",
         "Blocks are erasure-coded rather than copied: a 6 data + 3 parity Reed–Solomon code stores 9 fragments for 6 "
         "of data, so one logical copy plus 50% parity (entered as overhead).",

@@ -17,7 +17,7 @@ PRESET = Preset(
         "retention_days": "30",
         "yearly_growth": "20%",
         "horizon_years": "3",
-        "response_bytes": "1 KB",
+        "response_bytes": "1 kB",
         "rps_per_server": "2K",
         "target_utilisation": "70%",
         "redundancy": "n+2",
@@ -35,7 +35,7 @@ PRESET = Preset(
         "Cron schedules bunch at the top of the hour and minute: the busiest minutes run at 5× the daily average.",
         "A run record (job, scheduled time, state, attempts, lease owner, timestamps) is 500 bytes; its indexes"
         " add 50%; 3 replicas; run history kept 30 days, planned 3 years ahead with 20% yearly growth.",
-        "A status read returns about 1 KB. One dispatcher or API server handles about 2K runs or requests a"
+        "A status read returns about 1 kB. One dispatcher or API server handles about 2K runs or requests a"
         " second (each run is several state writes), at 70% busy with n+2 spares.",
         "100 M job definitions fire on a given day; all of them are cached (about 500 bytes each, like a run"
         " record), and the cache answers 90% of reads.",

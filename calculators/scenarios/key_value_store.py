@@ -16,12 +16,12 @@ PRESET = Preset(
         "requests_per_user_per_day": "300",
         "read_write_ratio": "4",
         "peak_multiplier": "3x",
-        "item_bytes": "1 KB",
+        "item_bytes": "1 kB",
         "overhead": "30%",
         "replication_factor": "3",
         "retention_days": "1",
         "yearly_growth": "20%",
-        "response_bytes": "1 KB",
+        "response_bytes": "1 kB",
         "rps_per_server": "50K",
         "cache_hit_ratio": "80%",
         "distinct_items_read_per_day": "2B",
@@ -33,10 +33,10 @@ PRESET = Preset(
     (
         "The store backs a product with 100 M DAU (half of 200 M); each user's day causes about 300"
         " key-value operations across services, 4 reads per write. Peak 3x average.",
-        "Values average 1 KB; keys, version metadata and the storage engine's indexes add 30%; N = 3 replicas.",
+        "Values average 1 kB; keys, version metadata and the storage engine's indexes add 30%; N = 3 replicas.",
         "Most writes overwrite a key, so the storage stage is read as bytes written: retention is one day"
         " (a day of writes before compaction merges them), not the data held.",
-        "The live data set is 10 B keys × 1.3 KB ≈ 13 TB per copy (the data-size override).",
+        "The live data set is 10 B keys × 1.3 kB ≈ 13 TB per copy (the data-size override).",
         "A storage node serves about 50K replica operations a second (an LSM engine on NVMe, hot reads"
         " from memory); one replica set takes 20K writes a second.",
         "About 2 B distinct keys are read a day; the hottest 20% are kept in memory, answering 80% of reads.",

@@ -17,7 +17,7 @@ PRESET = Preset(
         "retention_days": "365",
         "yearly_growth": "20%",
         "horizon_years": "3",
-        "response_bytes": "2 KB",
+        "response_bytes": "2 kB",
         "rps_per_server": "5K",
         "target_utilisation": "70%",
         "redundancy": "n+2",
@@ -34,7 +34,7 @@ PRESET = Preset(
         " 30 requests a day, 2 reads per write. The busiest hour runs at 3× the daily average.",
         "Each score update is kept as a 100-byte event (player, match, score, time) for a year,"
         " plus 50% for indexes, 3 replicas, planned 3 years ahead with 20% yearly growth.",
-        "A leaderboard read returns about 2 KB (a page of ranks, or the player's rank and neighbours).",
+        "A leaderboard read returns about 2 kB (a page of ranks, or the player's rank and neighbours).",
         "An API server does about 5K req/s at 70% busy, n+2 spares.",
         "The board itself lives in memory: every one of the 100 M players has one sorted-set entry of about"
         " 100 bytes with its overhead, so the cache holds all of them and answers every read.",

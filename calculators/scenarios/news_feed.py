@@ -11,7 +11,7 @@ PRESET = Preset(
         "requests_per_user_per_day": "202",
         "read_write_ratio": "100",
         "peak_multiplier": "3x",
-        "item_bytes": "1 KB",
+        "item_bytes": "1 kB",
         "overhead": "30%",
         "replication_factor": "3",
         "retention_days": "3650",
@@ -32,7 +32,7 @@ PRESET = Preset(
         "200 M monthly users, half of them active on a given day: 100 M DAU.",
         "Each daily user writes 2 posts and makes 200 timeline reads: 202 requests a day, 100 reads per write.",
         "The busiest hour runs at 3× the daily average.",
-        "A post row is 1 KB (text, author, media key, timestamps); indexes add 30%; 3 replicas; kept 10 years,"
+        "A post row is 1 kB (text, author, media key, timestamps); indexes add 30%; 3 replicas; kept 10 years,"
         " planned 5 years ahead with 20% yearly growth.",
         "A timeline read returns one page of about ten posts, compressed: 5 KiB. Photos are served by a CDN, not here.",
         "A timeline server does about 5K reads/s (two cache calls and a JSON page), run at 70% with n+2 spares.",

@@ -20,7 +20,7 @@ PRESET = Preset(
         "overhead": "50%",
         "replication_factor": "1",
         "yearly_growth": "20%",
-        "response_bytes": "200 KB",
+        "response_bytes": "200 kB",
         "rps_per_server": "10K",
         "cache_hit_ratio": "95%",
         "distinct_items_read_per_day": "500M",
@@ -33,7 +33,7 @@ PRESET = Preset(
         "A photo is stored as a 2048 px master plus 1080, 640, 320 and 150 px renditions: about 1 MB in all;"
         " erasure-coded rather than copied (say 6 data + 3 parity fragments): one logical copy plus 50% parity,"
         " entered as overhead. Kept indefinitely; 20% yearly growth.",
-        "A view fetches one feed-size rendition, about 200 KB. Peak 2x average.",
+        "A view fetches one feed-size rendition, about 200 kB. Peak 2x average.",
         "Views are served by CDN edge servers at 10K images a second each; the edge answers 95% of them.",
         "About 500 M distinct photos are viewed a day (mostly recent ones); the hottest 20% are the edge's hot set,"
         " on edge servers with 20 TB of cache disk each.",

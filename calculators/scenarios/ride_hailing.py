@@ -17,7 +17,7 @@ PRESET = Preset(
         "retention_days": "30",
         "yearly_growth": "20%",
         "horizon_years": "3",
-        "response_bytes": "2 KB",
+        "response_bytes": "2 kB",
         "rps_per_server": "20K",
         "cache_hit_ratio": "100%",
         "distinct_items_read_per_day": "2M",
@@ -31,7 +31,7 @@ PRESET = Preset(
         "Peak is 2× average: on average a quarter of the day's drivers are online, at peak half of them.",
         "A location ping (driver, lat/lng, heading, speed, status, time) is about 100 B; history kept 30 days, 3 "
         "replicas, 30% index overhead, 20% yearly growth, 3 years out.",
-        "A search returns about 2 KB (up to 20 nearby drivers); ingest servers take 20K small requests a second each.",
+        "A search returns about 2 kB (up to 20 nearby drivers); ingest servers take 20K small requests a second each.",
         "Proximity reads are answered from the in-memory index (hit ratio 100%), which holds every driver seen today.",
         "The history store is a wide-column store taking 20K batched writes a second per shard.",
     ),

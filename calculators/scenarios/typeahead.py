@@ -21,7 +21,7 @@ PRESET = Preset(
         "replication_factor": "3",
         "retention_days": "30",
         "yearly_growth": "20%",
-        "response_bytes": "1 KB",
+        "response_bytes": "1 kB",
         "rps_per_server": "10K",
         "cache_hit_ratio": "60%",
         "distinct_items_read_per_day": "2B",
@@ -35,8 +35,8 @@ PRESET = Preset(
         "A search costs 4 suggestion requests (debounced keystrokes) and 1 query-log write: 25 requests, 4:1.",
         "A query-log record (query, locale, session, time) and a prefix's top-10 list are each about 300 B;"
         " logs kept 30 days in 3 copies. The cache row prices a hot prefix at that list size; the CDN"
-        " stores the whole 1 KB response, so its hot set per edge site is larger than this row.",
-        "A suggestion response is about 1 KB with headers; a server answers 10K a second from memory. Peak 2x.",
+        " stores the whole 1 kB response, so its hot set per edge site is larger than this row.",
+        "A suggestion response is about 1 kB with headers; a server answers 10K a second from memory. Peak 2x.",
         "The edge (browser and CDN) answers 60% of suggestion requests: short, popular prefixes.",
         "About 2 B distinct prefixes are typed a day; caching the hottest 10% of them covers the edge's hits.",
         "The prefix index is ~1 B prefixes × ~300 B ≈ 300 GB, held in memory in shards of at most 50 GB.",

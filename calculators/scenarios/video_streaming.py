@@ -37,6 +37,6 @@ PRESET = Preset(
         "A play start (auth, manifest, signed URLs) is one API request; a server handles 1K a second. Peak 2x.",
         "The 'cache' is the CDN edge, which answers 95% of requests. About 100 M distinct videos are"
         " watched a day; the hottest 1%, whole ladder, is the hot set, on 100 TB edge nodes.",
-        "Only metadata goes to database shards: about 3.3 B videos over 5 years × 10 KB ≈ 33 TB.",
+        "Only metadata goes to database shards: about 3.3 B videos over 5 years × 10 kB ≈ 33 TB.",
     ),
 )

@@ -16,12 +16,12 @@ PRESET = Preset(
         "requests_per_user_per_day": "1",
         "read_write_ratio": "0",
         "peak_multiplier": "1.5x",
-        "item_bytes": "60 KB",
+        "item_bytes": "60 kB",
         "overhead": "65%",
         "replication_factor": "1",
         "retention_days": "10",
         "yearly_growth": "20%",
-        "response_bytes": "1 KB",
+        "response_bytes": "1 kB",
         "rps_per_server": "250",
         "hot_share": "0%",
         "data_bytes_override": "5 TB",
@@ -31,7 +31,7 @@ PRESET = Preset(
         " (500 M pages) are fetched a day, one fetch per page.",
         "Write-only: a fetch stores the page; the indexer reads pages in another system, so reads are 0.",
         "Peak 1.5x average: the crawler sets its own pace, but needs headroom to catch up after an outage.",
-        "A page is stored compressed at about 60 KB, plus 10% for headers and extracted links, erasure-coded"
+        "A page is stored compressed at about 60 kB, plus 10% for headers and extracted links, erasure-coded"
         " rather than copied (say 6 data + 3 parity fragments, 1.5x): one logical copy, and 1.1 x 1.5 = 1.65,"
         " so 65% overhead.",
         "Only the latest copy of a page is kept: 10 days of fetches is about one copy of every page.",
