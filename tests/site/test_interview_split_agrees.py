@@ -22,9 +22,7 @@ pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 REFERENCE_LENGTHS_MIN = (45, 60)
-SCANNED_PAGES = sorted(
-    page for page in DOCS.rglob("*.md") if not {"problems", "calculators"} & set(page.relative_to(DOCS).parts)
-)
+SCANNED_PAGES = sorted(page for page in DOCS.rglob("*.md") if not {"problems", "calculators"} & set(page.relative_to(DOCS).parts))
 
 # How the pages name each phase (output key of the calculator → words in prose).
 _PHASE_WORDS: dict[str, str] = {
@@ -118,7 +116,7 @@ def test_scanner_flags_an_old_split_and_ignores_a_macro() -> None:
     page = (
         f"About **{stale} minutes** in a 45-minute interview.\n"
         "Requirements {{ plan.requirements_s }} min.\n"
-        f"```mermaid\nflowchart LR\n    R[\"Requirements<br/>45: {stale} min\"]\n```\n"
+        f'```mermaid\nflowchart LR\n    R["Requirements<br/>45: {stale} min"]\n```\n'
         f"| Deep dive | {spans['deep_dive_s'][0]}–{spans['deep_dive_s'][1] + 3} |\n"
         f"Requirements done by minute {stale}.\n"
     )
