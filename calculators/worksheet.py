@@ -29,7 +29,7 @@ class WorksheetInputs:
     read_write_ratio: float  # reads per write [unitless]
     peak_multiplier: float  # [unitless]
     item_bytes: float  # stored by one write, also its request body [bytes]
-    overhead: float  # metadata and indexes as a share of the payload [0..]
+    overhead: float  # metadata, indexes or erasure-coding parity as a share of the payload [0..]
     replication_factor: float  # [copies]
     retention_days: float  # [days]
     yearly_growth: float  # [0..]
@@ -205,13 +205,16 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "overhead",
-        "Metadata and index overhead",
+        "Overhead on the payload",
         FieldKind.PERCENT,
         default="30%",
         example="30% or 0",
         minimum=0,
         maximum=10,
-        help="IDs, timestamps and secondary indexes, as a share of the payload.",
+        help=(
+            "What is stored beside the payload, as a share of it: metadata and indexes (IDs, timestamps, "
+            "secondary indexes), or erasure-coding parity (a 10 + 4 code adds 40%)."
+        ),
     ),
     _stage(storage.CALCULATOR, "replication_factor"),
     _stage(storage.CALCULATOR, "retention_days"),

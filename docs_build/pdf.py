@@ -109,7 +109,10 @@ _PREPARE_PRINT_PAGE = """
   for (const heading of root.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
     if (heading.closest("#print-site-cover-page")) continue;
     const page = heading.closest("section.print-page");
-    const offset = page && merged.has(page) ? -1 : 0;
+    // A section's own heading (kept when its index page has another title) is at the section's depth,
+    // not one below it, or it would nest under the previous section.
+    const ownsSection = heading.parentElement.matches("section.md-section");
+    const offset = (page && merged.has(page)) || ownsSection ? -1 : 0;
     const level = Number(heading.tagName.slice(1)) + depthOf(heading) + offset;
     heading.setAttribute("aria-level", String(Math.max(1, level)));
   }

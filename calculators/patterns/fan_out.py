@@ -1,4 +1,4 @@
-"""Fan-out on write (push post ids into followers' timelines) vs on read (merge at read time), and the hybrid."""
+"""Fan-out on write (push posts into followers' timelines) vs on read (merge at read time), and the hybrid."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ class FeedService:
     """Hybrid fan-out: authors with at most ``push_max_followers`` followers are pushed, the rest pulled.
 
     ``push_max_followers=0`` gives pure fan-out on read; a huge value gives pure fan-out on write.
-    Timelines keep only the newest ``timeline_length`` entries, like a capped list in Redis.
+    Timelines keep only the newest ``timeline_length`` entries, ordered by creation time, like a Redis
+    sorted set trimmed by rank; an entry carries the post's author as well as its ID.
 
     >>> feed = FeedService(push_max_followers=2)
     >>> for fan in ("ann", "bob", "cat"):

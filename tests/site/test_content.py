@@ -248,3 +248,13 @@ def test_included_code_on_the_built_page_is_the_module_source(built_site: Path) 
     source = (ROOT / "calculators" / "patterns" / "circuit_breaker.py").read_text(encoding="utf-8")
     assert source.strip().splitlines()[-1].strip() in shown
     assert "class " in shown
+
+
+def test_fan_out_timelines_hold_author_and_post_in_a_sorted_set() -> None:
+    """Posts are sharded by author, so a timeline entry without the author cannot find its post;
+    and only a sorted set makes a redelivered fan-out insert change nothing (LPUSH adds it again)."""
+    page = " ".join((DOCS / "patterns" / "fan-out.md").read_text(encoding="utf-8").split())
+    assert "(author_id, post_id)" in page
+    assert "ZADD" in page and "sorted set" in page and "trimmed by rank" in page
+    for stale in ("its ID", "capped timeline list", "push 101 to each follower's list", "Push ID to"):
+        assert stale not in page, f"fan-out page still says {stale!r}"

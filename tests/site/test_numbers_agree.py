@@ -213,3 +213,28 @@ def test_no_page_uses_a_second_month_length() -> None:
     """Months are 30.44 days (365.25 ÷ 12) in the availability and bandwidth calculators: 2.63 × 10⁶ s."""
     for page in SCANNED_PAGES:
         assert "2.5 × 10⁶" not in page.read_text(encoding="utf-8"), page
+
+
+def _paragraph_after(document: BeautifulSoup, opening: str) -> str:
+    """The text of the first paragraph or admonition that starts with ``opening``."""
+    for block in document.select("article p, article .admonition"):
+        text = " ".join(block.get_text().split())
+        if text.startswith(opening):
+            return text
+    raise AssertionError(f"no paragraph opens with {opening!r}")
+
+
+def test_concurrent_users_are_the_traffic_calculators_littles_law_figures(built_site: Path) -> None:
+    """The numbers page explains the default the calculator uses, with the calculator's own figures."""
+    defaults = evaluate("traffic", {})
+    assert defaults["ok"]
+    minutes_online = REGISTRY["traffic"].field_index["minutes_online_per_day"].default
+    paragraph = _paragraph_after(_page_text(built_site, "reference/numbers"), "Concurrent users.")
+    for key in ("daily_active_users", "average_concurrent_users", "peak_concurrent_users"):
+        assert defaults["display"][key] in paragraph, f"numbers page lacks the traffic default's {key}"
+    assert f"for {minutes_online} minutes" in paragraph
+    values = defaults["values"]
+    for share in (values["average_concurrent_users"], values["peak_concurrent_users"]):
+        assert f"{share / values['daily_active_users'] * 100:.1f}% of DAU" in paragraph or (
+            f"({share / values['daily_active_users'] * 100:.1f}%)" in paragraph
+        )
