@@ -86,21 +86,21 @@ def page_title(docs_dir: Path, src_uri: str) -> str:
     return heading.group(1) if heading else posixpath.splitext(posixpath.basename(src_uri))[0]
 
 
-def _nav_paths(nav: Any) -> Iterator[str]:
+def nav_paths(nav: Any) -> Iterator[str]:
     """Every page path in a raw mkdocs ``nav`` setting, in order."""
     if isinstance(nav, str):
         yield nav
     elif isinstance(nav, list):
         for item in nav:
-            yield from _nav_paths(item)
+            yield from nav_paths(item)
     elif isinstance(nav, dict):
         for value in nav.values():
-            yield from _nav_paths(value)
+            yield from nav_paths(value)
 
 
 def problem_pages_in_nav(nav: Any, docs_dir: Path) -> list[str]:
     """The problem pages in nav order; a problem file left out of the nav is an error, not a gap."""
-    listed = [path for path in _nav_paths(nav) if path.startswith(PROBLEMS_DIR) and path != INDEX_PAGE]
+    listed = [path for path in nav_paths(nav) if path.startswith(PROBLEMS_DIR) and path != INDEX_PAGE]
     on_disk = {f"{PROBLEMS_DIR}{path.name}" for path in (docs_dir / PROBLEMS_DIR).glob("*.md")} - {INDEX_PAGE}
     missing = sorted(on_disk - set(listed))
     if missing:

@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from calculators import REGISTRY, evaluate
 from calculators.fields import FieldKind
 from calculators.interview_time import PHASES
+from docs_build.problems import nav_paths
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.site
@@ -53,20 +54,9 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _nav_pages(entry: Any) -> Iterator[str]:
-    if isinstance(entry, str):
-        yield entry
-    elif isinstance(entry, list):
-        for item in entry:
-            yield from _nav_pages(item)
-    elif isinstance(entry, dict):
-        for value in entry.values():
-            yield from _nav_pages(value)
-
-
 def _problem_pages() -> list[str]:
     config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader underneath
-    return [page for page in _nav_pages(config["nav"]) if page.startswith("problems/") and page != "problems/index.md"]
+    return [page for page in nav_paths(config["nav"]) if page.startswith("problems/") and page != "problems/index.md"]
 
 
 PROBLEM_PAGES = _problem_pages()
