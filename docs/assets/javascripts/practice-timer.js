@@ -235,7 +235,7 @@
       spentBeforeMs = 0;
       if (startedAt !== null) startedAt = performance.now();
       if (index >= phases.length) finish("Time is up: score yourself against what a strong answer covered.");
-      else show.status.textContent = `Next: ${phaseName(phases[index])}.`;
+      else show.status.textContent = `Now: ${phaseName(phases[index])}.`;
       render();
     }
 
