@@ -337,8 +337,10 @@ def test_bits_in_a_size_field_say_how_they_were_read(page_and_log: tuple[Page, R
     page, log = page_and_log
     page.goto(f"{site_url}/{calculator_page('storage')}")
     wait_state(page, "storage", "ready")
-    page.fill('[name="item_bytes"]', "8 kb")
-    expected = evaluate("storage", {"item_bytes": "8 kb"})
+    # 80 kb is 10 kB: a size whose results differ from the default's, so the wait sees the new evaluation.
+    page.fill('[name="item_bytes"]', "80 kb")
+    expected = evaluate("storage", {"item_bytes": "80 kb"})
+    assert expected["display"] != evaluate("storage", {})["display"]
     wait_outputs(page, "storage", expected["display"])
     assert read_as_text(page, "storage", "item_bytes") == expected["read_as"]["item_bytes"]
     assert "bits" in expected["read_as"]["item_bytes"]
