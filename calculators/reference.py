@@ -29,17 +29,6 @@ class FigureKind(StrEnum):
     COUNT = "count"  # a plain count; ``unit`` names it
 
 
-# Below a microsecond the shared duration formatter has no step, so nanoseconds print here.
-_NANOSECOND_S = 1e-9
-_MICROSECOND_S = 1e-6
-
-
-def _format_duration(seconds: float) -> str:
-    if 0 < seconds < _MICROSECOND_S:
-        return f"{units.format_number(seconds / _NANOSECOND_S)} ns"
-    return units.format_duration(seconds)
-
-
 @dataclass(frozen=True)
 class Figure:
     """One quoted figure: a typical value, the range it usually falls in, and where it comes from.
@@ -69,7 +58,7 @@ class Figure:
         """``amount`` (the typical value by default) printed in this figure's unit."""
         shown = self.value if amount is None else amount
         if self.kind is FigureKind.DURATION:
-            return _format_duration(shown)
+            return units.format_duration(shown)
         if self.kind is FigureKind.BYTES:
             return units.format_bytes(shown)
         if self.kind is FigureKind.BYTE_RATE:
