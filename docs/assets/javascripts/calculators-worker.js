@@ -2,8 +2,8 @@
  * evaluation requests. Only JSON strings cross in either direction. */
 "use strict";
 
-// Request type → Python function taking and returning a JSON string.
-const handlers = {};
+// Python's bridge (calculators.handle_json): request type + JSON string → JSON string.
+let handle = null;
 
 async function start({ pyodideBase, wheelUrl }) {
   const startedAt = performance.now();
@@ -18,9 +18,7 @@ async function start({ pyodideBase, wheelUrl }) {
     throw new Error(`the calculators package could not be downloaded (HTTP ${response.status})`);
   }
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
-  const calculators = pyodide.pyimport("calculators");
-  handlers.evaluate = calculators.evaluate_json;
-  handlers.markdown = calculators.markdown_json;
+  handle = pyodide.pyimport("calculators").handle_json;
   return performance.now() - startedAt;
 }
 
@@ -33,10 +31,10 @@ self.onmessage = async (event) => {
     } catch (error) {
       self.postMessage(JSON.stringify({ type: "failed", reason: String((error && error.message) || error) }));
     }
-  } else if (message.type in handlers) {
+  } else if (handle !== null) {
     let result;
     try {
-      result = handlers[message.type](message.request);
+      result = handle(message.type, message.request);
     } catch (error) {
       // evaluate() never raises for bad input; this is a bug, so say so instead of hanging.
       result = JSON.stringify({ ok: false, values: {}, display: {}, read_as: {}, working: {}, rough: {}, tables: {}, charts: {},

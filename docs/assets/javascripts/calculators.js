@@ -71,6 +71,16 @@
     return runtime;
   }
 
+  // For other scripts on the page (drills, flashcards): one shared worker, any bridge request type
+  // (calculators/bridge.py). Resolves with the parsed JSON result; rejects if Python cannot start.
+  window.handbookPython = {
+    async call(type, request) {
+      const live = getRuntime();
+      await live.ready;
+      return JSON.parse(await live.call(type, request));
+    },
+  };
+
   /* ------------------------------------------------------------------ page-wide unit choice */
 
   function readPrefs() {
