@@ -44,7 +44,7 @@ MINUTES_ALLOWED: tuple[int, ...] = (45, 60)
 #: Rubric keys: the interview_time phases without their unit suffix (requirements, estimation, ...).
 PHASE_KEYS: tuple[str, ...] = tuple(key.removesuffix("_s") for key, _, _ in PHASES)
 #: Concept pages get the reverse links; so does any other page a problem names as a concept.
-CONCEPT_DIRS: tuple[str, ...] = ("building-blocks/", "patterns/")
+CONCEPT_DIRS: tuple[str, ...] = ("building-blocks/", "patterns/", "concepts/", "technologies/")
 
 
 class ProblemError(ValueError):
