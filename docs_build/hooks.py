@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from docs_build.problems import Problem, concept_pages, load_problems, render_used_by
+from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
 
 MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -46,22 +46,29 @@ def _localise_material_bundle(site_dir: Path) -> None:
     shutil.copy2(MERMAID_FILE, target)
 
 
-# This build's concept pages and the problems that name each one; set by on_files, every build.
+# This build's concept pages and the problems that name each one, and each problem page's list
+# of its concepts; set by on_files, every build.
 _problems_by_concept: dict[str, list[Problem]] = {}
+_concepts_behind: dict[str, str] = {}  # problem page path -> its rendered "concepts behind it" section
 
 
 def on_files(files: Any, config: Any) -> Any:
     """Read every problem page's front matter before any page is rendered."""
     docs_dir = Path(config["docs_dir"])
+    problems = load_problems(docs_dir, config["nav"])
     _problems_by_concept.clear()
-    _problems_by_concept.update(concept_pages(docs_dir, load_problems(docs_dir, config["nav"])))
+    _problems_by_concept.update(concept_pages(docs_dir, problems))
+    _concepts_behind.clear()
+    _concepts_behind.update({problem.src_uri: render_concepts_behind(docs_dir, problem) for problem in problems})
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    """Append "Where this comes up" to building-block and pattern pages (and any page a problem
-    names), so those pages never need editing by hand when a problem is added."""
+    """Append "Where this comes up" to concept pages (and any page a problem names), and "The
+    concepts behind it" to problem pages, so neither side is ever edited by hand to link the other."""
     src_uri = page.file.src_uri
+    if src_uri in _concepts_behind:
+        return markdown + _concepts_behind[src_uri]
     if src_uri not in _problems_by_concept:
         return markdown
     return markdown + render_used_by(src_uri, _problems_by_concept[src_uri])

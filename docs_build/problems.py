@@ -191,6 +191,19 @@ def render_used_by(page: str, problems: Sequence[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The heading of the generated last section of a problem page: the pages it leans on.
+CONCEPTS_BEHIND_HEADING = "The concepts behind it"
+
+
+def render_concepts_behind(docs_dir: Path, problem: Problem) -> str:
+    """The section appended to a problem page: links to every page its front matter names as a concept,
+    so a problem links to its concepts as each concept page's "Where this comes up" links back."""
+    lines = ["", "", f"## {CONCEPTS_BEHIND_HEADING}", ""]
+    for concept in problem.concepts:
+        lines.append(f"- [{page_title(docs_dir, concept)}]({_link(problem.src_uri, concept)})")
+    return "\n".join(lines) + "\n"
+
+
 def render_problems_index(docs_dir: Path, problems: Sequence[Problem]) -> str:
     """The problems index: a Markdown table generated from every problem page's front matter."""
     if not problems:

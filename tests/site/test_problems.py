@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from calculators import REGISTRY, evaluate
 from calculators.fields import FieldKind
 from calculators.interview_time import PHASES
-from docs_build.problems import nav_paths
+from docs_build.problems import CONCEPTS_BEHIND_HEADING, nav_paths
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.site
@@ -44,6 +44,8 @@ CONTRACT_SECTIONS = (
     "What each level looks like",
     "Common mistakes",
 )
+#: Generated after the contract's sections: links to the pages the front matter names as concepts.
+GENERATED_SECTIONS = (CONCEPTS_BEHIND_HEADING,)
 RUBRIC_PHASES = tuple(key.removesuffix("_s") for key, _, _ in PHASES)
 
 
@@ -155,7 +157,7 @@ def test_front_matter_is_complete(slug: str) -> None:
 def test_sections_follow_the_contract_and_fold_after_the_prompt(built_site: Path, slug: str) -> None:
     document = built(built_site, slug)
     found = sections(document)
-    assert tuple(found) == CONTRACT_SECTIONS
+    assert tuple(found) == CONTRACT_SECTIONS + GENERATED_SECTIONS
     prompt = found["The prompt"]
     assert prompt[0].name == "blockquote", "the prompt is said in the interviewer's words, as a quote"
     assert not any(tag.select("details") or tag.name == "details" for tag in prompt), "the prompt is never folded"
@@ -341,7 +343,7 @@ def test_index_lists_every_written_problem_with_its_front_matter(built_site: Pat
 def _concept_pages() -> list[str]:
     pages = [
         path.relative_to(DOCS).as_posix()
-        for directory in ("building-blocks", "patterns")
+        for directory in ("building-blocks", "patterns", "concepts", "technologies")
         for path in sorted((DOCS / directory).glob("*.md"))
         if path.name != "index.md"
     ]
@@ -359,3 +361,16 @@ def test_concept_page_lists_where_it_comes_up(built_site: Path, concept: str) ->
     linked = [str(a["href"]).strip("/").split("/")[-1] for tag in found["Where this comes up"] for a in tag.find_all("a")]
     expected = [slug for slug in _written() if concept in problem_block(slug)["concepts"]]
     assert [slug for slug in linked if slug != "problems"] == expected
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_problem_page_links_the_concepts_its_front_matter_names(built_site: Path, slug: str) -> None:
+    found = sections(built(built_site, slug))
+    assert list(found)[-1] == CONCEPTS_BEHIND_HEADING, "the concepts close the page"
+    linked = [
+        posixpath.normpath(posixpath.join(f"problems/{slug}/", str(a["href"]).split("#")[0]))
+        for tag in found[CONCEPTS_BEHIND_HEADING]
+        for a in tag.find_all("a")
+    ]
+    expected = [concept.removesuffix(".md") for concept in problem_block(slug)["concepts"]]
+    assert linked == expected
