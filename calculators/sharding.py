@@ -1,15 +1,19 @@
 """Sharding: how many shards the data and writes need, and how many keys move when the shard count changes.
 
-The moves are counted by placing real sample keys with the handbook's own pattern code
-(:mod:`calculators.patterns.sharding`), and set beside the expected fractions.
+The moves are counted over real sample keys placed with the handbook's own pattern code
+(:mod:`calculators.patterns.sharding`), and set beside the expected fractions. Ring moves are
+counted arc by arc rather than key by key, which gives the same count in a fraction of the time.
 """
 
 from __future__ import annotations
 
+import bisect
+import copy
+import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from calculators.charts import Bar, bar_chart
@@ -136,8 +140,8 @@ def node_names(count: int) -> list[str]:
     return [f"shard-{n}" for n in range(count)]
 
 
-def _busiest_over_mean(owners: list[str] | list[int], shards: int) -> float:
-    return max(Counter(owners).values()) / (len(owners) / shards)
+def _busiest_over_mean(owner_counts: Counter[str] | Counter[int], key_count: int, shards: int) -> float:
+    return max(owner_counts.values()) / (key_count / shards)
 
 
 def _widest_range_share(bounds: list[int]) -> float:
@@ -145,28 +149,56 @@ def _widest_range_share(bounds: list[int]) -> float:
     return max(widths) / (bounds[-1] + 1)
 
 
+@functools.lru_cache(maxsize=4)
+def sample_hashes(count: int) -> tuple[int, ...]:
+    """The stable hashes of ``user:0`` … ``user:<count − 1>``, sorted: the same keys on every call.
+
+    Cached because they depend on nothing but the count, and hashing is most of the work.
+    """
+    return tuple(sorted(stable_hash(f"user:{n}") for n in range(count)))
+
+
 @dataclass(frozen=True)
-class _Placement:
-    mod_before: list[int]
-    mod_after: list[int]
-    ring_before: list[str]
-    ring_after: list[str]
+class RingMoves:
+    moved: int  # sample keys whose node differs after the change [keys]
+    after_counts: Counter[str]  # sample keys on each node after the change [keys]
 
 
-def _place(hashes: list[int], old: int, new: int, virtual_nodes: int) -> _Placement:
-    """Place each hash by mod N, mod M, and on one ring grown or shrunk from N to M nodes."""
-    ring = ConsistentHashRing(node_names(old), virtual_nodes)
-    ring_before = [ring.node_for_hash(h) for h in hashes]
+def _grow_or_shrink(ring: ConsistentHashRing, old: int, new: int) -> None:
     if new > old:
         ring.add(*node_names(new)[old:])
     elif new < old:
         ring.remove(*node_names(old)[new:])
-    return _Placement(
-        mod_before=[h % old for h in hashes],
-        mod_after=[h % new for h in hashes],
-        ring_before=ring_before,
-        ring_after=[ring.node_for_hash(h) for h in hashes],
-    )
+
+
+def ring_moves(sorted_hashes: Sequence[int], before: ConsistentHashRing, after: ConsistentHashRing) -> RingMoves:
+    """Count the keys that change node when ring ``before`` becomes ring ``after``.
+
+    Exactly the count a key-by-key lookup gives, but per arc: between two consecutive points of
+    either ring, every key has the same owner before and the same owner after, so one lookup per
+    arc and a binary search for how many sorted hashes fall in it replace one lookup per key.
+
+    >>> hashes = sample_hashes(2_000)
+    >>> before, after = ConsistentHashRing(node_names(4), 50), ConsistentHashRing(node_names(5), 50)
+    >>> moves = ring_moves(hashes, before, after)
+    >>> moves.moved == sum(before.node_for_hash(h) != after.node_for_hash(h) for h in hashes)
+    True
+    >>> sum(moves.after_counts.values())
+    2000
+    """
+    # Each arc starts at 0 or at a point and runs to the next point (or past the last hash).
+    starts = [0, *sorted(set(before.points) | set(after.points))]
+    moved = 0
+    after_counts: Counter[str] = Counter()
+    for start, stop in itertools.pairwise([*starts, 2**64]):
+        keys = bisect.bisect_left(sorted_hashes, stop) - bisect.bisect_left(sorted_hashes, start)
+        if keys == 0:
+            continue
+        owner_after = after.node_for_hash(start)
+        after_counts[owner_after] += keys
+        if before.node_for_hash(start) != owner_after:
+            moved += keys
+    return RingMoves(moved, after_counts)
 
 
 def example_keys(bounds: list[int], directory: ShardDirectory) -> list[int]:
@@ -203,13 +235,21 @@ def estimate_sharding(inputs: ShardingInputs) -> ShardingEstimate:
     for_size, for_writes = shards_for(inputs.data_bytes, inputs.max_shard_bytes, inputs.write_rps, inputs.max_shard_write_rps)
     old, new, virtual = int(inputs.current_shards), int(inputs.new_shards), int(inputs.virtual_nodes)
     bounds, directory = parse_bounds(inputs.range_bounds), parse_directory(inputs.directory)
-    samples = [stable_hash(f"user:{n}") for n in range(int(inputs.sample_keys))]
-    examples = example_keys(bounds, directory)
-    # One pass places the sample and the example keys, so the ring is built only once.
-    placed = _place(samples + [stable_hash(str(key)) for key in examples], old, new, virtual)
+    samples = sample_hashes(int(inputs.sample_keys))
     count = len(samples)
+    before = ConsistentHashRing(node_names(old), virtual)
+    after = copy.deepcopy(before)  # the same ring, grown or shrunk: only the new nodes' points are hashed
+    _grow_or_shrink(after, old, new)
+    moves = ring_moves(samples, before, after)
+    mod_after: Counter[int] = Counter()
+    mod_moved = 0
+    for key_hash in samples:
+        mod_after[key_hash % new] += 1
+        mod_moved += key_hash % old != key_hash % new
+    examples = example_keys(bounds, directory)
+    example_hashes = [stable_hash(str(key)) for key in examples]
     rows = []
-    for index, key in enumerate(examples, start=count):
+    for key, key_hash in zip(examples, example_hashes, strict=True):
         try:
             by_range = f"shard-{shard_by_range(key, bounds)}"
         except KeyOutOfRangeError:
@@ -221,23 +261,22 @@ def estimate_sharding(inputs: ShardingInputs) -> ShardingEstimate:
         rows.append(
             (
                 f"{key:,}",
-                f"shard-{placed.mod_before[index]} → shard-{placed.mod_after[index]}",
-                f"{placed.ring_before[index]} → {placed.ring_after[index]}",
+                f"shard-{key_hash % old} → shard-{key_hash % new}",
+                f"{before.node_for_hash(key_hash)} → {after.node_for_hash(key_hash)}",
                 by_range,
                 by_directory,
             )
         )
-    mod_after, ring_after = placed.mod_after[:count], placed.ring_after[:count]
     return ShardingEstimate(
         shards_for_size=float(for_size),
         shards_for_writes=float(for_writes),
         shards_needed=float(max(1, for_size, for_writes)),
-        mod_moved_sampled=sum(a != b for a, b in zip(placed.mod_before[:count], mod_after, strict=True)) / count,
+        mod_moved_sampled=mod_moved / count,
         mod_moved_expected=hash_mod_moved_share(old, new),
-        ring_moved_sampled=sum(a != b for a, b in zip(placed.ring_before[:count], ring_after, strict=True)) / count,
+        ring_moved_sampled=moves.moved / count,
         ring_moved_expected=ring_moved_share(old, new),
-        ring_busiest_load=_busiest_over_mean(ring_after, new),
-        mod_busiest_load=_busiest_over_mean(mod_after, new),
+        ring_busiest_load=_busiest_over_mean(moves.after_counts, count, new),
+        mod_busiest_load=_busiest_over_mean(mod_after, count, new),
         widest_range_share=_widest_range_share(bounds),
         directory_keys_covered=float(directory.covered_key_count()),
         example_rows=tuple(rows),

@@ -199,6 +199,11 @@ class ConsistentHashRing:
         gone = set(nodes)
         self._rebuild_from([(p, owner) for p, owner in zip(self._points, self._owners, strict=True) if owner not in gone])
 
+    @property
+    def points(self) -> tuple[int, ...]:
+        """The ring's positions, sorted; a key belongs to the first point above its hash."""
+        return tuple(self._points)
+
     def node_for_hash(self, key_hash: int) -> str:
         """The node owning a precomputed :func:`stable_hash` value."""
         if not self._points:

@@ -7,19 +7,25 @@ and Random Trees" (STOC 1997); DeCandia et al., "Dynamo" (SOSP 2007) on virtual 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import evaluate
+from calculators.patterns.sharding import ConsistentHashRing, stable_hash
 from calculators.sharding import (
     ShardingInputs,
     estimate_sharding,
     example_keys,
     hash_mod_moved_share,
+    node_names,
     parse_bounds,
     parse_directory,
     ring_moved_share,
+    ring_moves,
+    sample_hashes,
 )
 from tests.unit.calculator_checks import assert_sound
 
@@ -166,3 +172,21 @@ def test_any_well_formed_bounds_and_directory_give_a_result_or_a_clear_error(bou
     assert_sound(result)
     if not result["ok"]:
         assert set(result["errors"]) <= {"range_bounds", "directory"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "virtual_nodes"),
+    [(4, 5, 100), (10, 7, 20), (1, 30, 50), (6, 6, 3), (3, 1, 1)],
+)
+def test_ring_moves_counted_per_arc_equal_a_key_by_key_count(old: int, new: int, virtual_nodes: int) -> None:
+    hashes = sample_hashes(5_000)
+    before = ConsistentHashRing(node_names(old), virtual_nodes)
+    after = ConsistentHashRing(node_names(new), virtual_nodes)
+    moves = ring_moves(hashes, before, after)
+    owners_after = [after.node_for_hash(h) for h in hashes]
+    assert moves.moved == sum(before.node_for_hash(h) != owner for h, owner in zip(hashes, owners_after, strict=True))
+    assert moves.after_counts == Counter(owners_after)
+
+
+def test_sample_hashes_are_the_user_keys_sorted() -> None:
+    assert sample_hashes(50) == tuple(sorted(stable_hash(f"user:{n}") for n in range(50)))
