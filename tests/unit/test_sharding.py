@@ -190,3 +190,15 @@ def test_ring_moves_counted_per_arc_equal_a_key_by_key_count(old: int, new: int,
 
 def test_sample_hashes_are_the_user_keys_sorted() -> None:
     assert sample_hashes(50) == tuple(sorted(stable_hash(f"user:{n}") for n in range(50)))
+
+
+@pytest.mark.parametrize(("old", "new"), [(4, 5), (9, 3), (1, 12)])
+def test_a_ring_of_m_nodes_is_the_ring_of_n_nodes_grown_or_shrunk(old: int, new: int) -> None:
+    grown = ConsistentHashRing(node_names(old), 40)
+    if new > old:
+        grown.add(*node_names(new)[old:])
+    else:
+        grown.remove(*node_names(old)[new:])
+    fresh = ConsistentHashRing(node_names(new), 40)
+    assert grown.points == fresh.points
+    assert all(grown.node_for_hash(point) == fresh.node_for_hash(point) for point in fresh.points)
