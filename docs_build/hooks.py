@@ -4,11 +4,13 @@ runtime and keep every byte on our origin."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
 
@@ -88,10 +90,19 @@ def _write_service_worker(site_dir: Path) -> None:
     (site_dir / "sw.js").write_text(text, encoding="utf-8")
 
 
+def _copy_prebuilt_pdf(site_dir: Path) -> None:
+    """Under ``make serve``, put the PDF ``make build`` wrote into the dev server's site, so the
+    Start here link resolves there too (``HANDBOOK_PDF`` names it; unset for ``mkdocs build``)."""
+    prebuilt = os.environ.get("HANDBOOK_PDF")
+    if prebuilt and Path(prebuilt).is_file() and Path(prebuilt).resolve() != (site_dir / PDF_NAME).resolve():
+        shutil.copy2(prebuilt, site_dir / PDF_NAME)
+
+
 def on_post_build(config: Any, **_: Any) -> None:
     """Copy Pyodide and the compiled wheel into the site; point Material's CDN loads at local files;
     write the offline service worker last, over the finished build."""
     site_dir = Path(config["site_dir"])
     install_runtime(site_dir)
     _localise_material_bundle(site_dir)
+    _copy_prebuilt_pdf(site_dir)
     _write_service_worker(site_dir)
