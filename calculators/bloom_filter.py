@@ -6,7 +6,6 @@ The formulas come from :mod:`calculators.patterns.bloom_filter`, the same code t
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calculators.charts import Bar, bar_chart
@@ -161,7 +160,6 @@ CALCULATOR = Calculator(
     notes=(
         "The formulas assume hash positions that behave as independent and uniform; a good 128-bit hash split"
         " into two halves (h1 + i·h2) is close enough in practice.",
-        "A plain Bloom filter cannot delete. A counting filter (4-bit counters, four times the memory) or a"
-        " cuckoo filter can.",
+        "A plain Bloom filter cannot delete. A counting filter (4-bit counters, four times the memory) or a cuckoo filter can.",
     ),
 )

@@ -36,8 +36,7 @@ class CountMinSketch:
     def _columns(self, item: str) -> list[int]:
         data = item.encode()
         return [
-            int.from_bytes(hashlib.blake2b(data, digest_size=8, key=key).digest(), "big") % self.width
-            for key in self._row_keys
+            int.from_bytes(hashlib.blake2b(data, digest_size=8, key=key).digest(), "big") % self.width for key in self._row_keys
         ]
 
     def add(self, item: str, count: int = 1) -> None:
