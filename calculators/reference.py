@@ -705,7 +705,7 @@ _FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "etcd_default_quota_bytes",
-        "etcd's default storage quota (--quota-backend-bytes)",
+        "Default etcd storage quota (--quota-backend-bytes)",
         FigureKind.BYTES,
         2 * 1024**3,
         2 * 1024**3,
