@@ -47,6 +47,8 @@ class Figure:
     source: str
     unit: str = ""  # for RATE and COUNT figures, e.g. "writes/s"
     note: str = ""
+    # A BYTES figure set in powers of 1024 (etcd's 2 GiB quota) prints in binary units, as documented.
+    sizes: units.SizeSystem = units.SizeSystem.DECIMAL
 
     def __post_init__(self) -> None:
         if not self.low <= self.value <= self.high:
@@ -60,7 +62,7 @@ class Figure:
         if self.kind is FigureKind.DURATION:
             return units.format_duration(shown)
         if self.kind is FigureKind.BYTES:
-            return units.format_bytes(shown)
+            return units.format_bytes(shown, self.sizes)
         if self.kind is FigureKind.BYTE_RATE:
             return units.format_byte_rate(shown)
         if self.kind is FigureKind.BIT_RATE:
@@ -595,6 +597,7 @@ _FIGURES: tuple[Figure, ...] = (
         "Apache Kafka broker configuration reference (1 MiB plus 12 bytes of batch overhead; the producer's"
         " max.request.size defaults to 1 MiB)",
         note="A default, not a hard limit; large payloads belong in object storage with a pointer in the record.",
+        sizes=units.SizeSystem.BINARY,
     ),
     Figure(
         "kafka_partitions_per_broker",
@@ -713,6 +716,7 @@ _FIGURES: tuple[Figure, ...] = (
         2024,
         "etcd documentation, 'System limits' (2 GiB by default)",
         note="Past the quota the cluster raises an alarm and accepts only reads and deletes until compacted.",
+        sizes=units.SizeSystem.BINARY,
     ),
     Figure(
         "etcd_max_recommended_bytes",
@@ -723,6 +727,7 @@ _FIGURES: tuple[Figure, ...] = (
         8 * 1024**3,
         2024,
         "etcd documentation, 'System limits' (8 GiB suggested maximum for normal environments)",
+        sizes=units.SizeSystem.BINARY,
     ),
     Figure(
         "etcd_request_max_bytes",
@@ -733,6 +738,7 @@ _FIGURES: tuple[Figure, ...] = (
         1.5 * 1024**2,
         2024,
         "etcd documentation, 'System limits' (1.5 MiB a request)",
+        sizes=units.SizeSystem.BINARY,
     ),
     Figure(
         "zookeeper_znode_max_bytes",
@@ -744,6 +750,7 @@ _FIGURES: tuple[Figure, ...] = (
         2024,
         "ZooKeeper Administrator's Guide, jute.maxbuffer (0xfffff bytes, just under 1 MiB)",
         note="Coordination data only: a znode is meant to hold kilobytes.",
+        sizes=units.SizeSystem.BINARY,
     ),
     Figure(
         "cdn_distribution_requests_per_s",

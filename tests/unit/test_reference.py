@@ -169,3 +169,9 @@ def test_calculator_defaults_that_quote_an_industry_figure_are_that_figure(calc_
     declared = next(f for f in REGISTRY[calc_id].fields if f.name == field_name)
     assert units.parse_number(declared.default) == figure(key).value
     assert figure(key).format() in declared.help
+
+
+def test_a_limit_set_in_powers_of_1024_prints_in_binary_units() -> None:
+    assert figure("etcd_default_quota_bytes").format() == "2 GiB"
+    assert figure("etcd_request_max_bytes").range_text() == "1.5 MiB"
+    assert figure("relational_primary_writes_per_s").sizes is units.SizeSystem.DECIMAL
