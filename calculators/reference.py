@@ -646,7 +646,7 @@ _FIGURES: tuple[Figure, ...] = (
         1,
         2022,
         "RFC 9293, Transmission Control Protocol (three-way handshake)",
-        unit="round trips",
+        unit="RTT",
         note="The client may send data with the third packet, so one round trip passes before the request leaves.",
     ),
     Figure(
@@ -658,7 +658,7 @@ _FIGURES: tuple[Figure, ...] = (
         2,
         2008,
         "RFC 5246, TLS 1.2 (one round trip when resuming a session)",
-        unit="round trips",
+        unit="RTT",
     ),
     Figure(
         "tls13_handshake_round_trips",
@@ -669,7 +669,7 @@ _FIGURES: tuple[Figure, ...] = (
         1,
         2018,
         "RFC 8446, TLS 1.3",
-        unit="round trips",
+        unit="RTT",
         note="A resumed session may send 0-RTT early data, which an attacker can replay; QUIC (RFC 9000,"
         " 9001) folds the transport and TLS 1.3 handshakes into one round trip.",
     ),
