@@ -599,6 +599,18 @@ _FIGURES: tuple[Figure, ...] = (
         note="Bulk-load jobs raise it to 30 s or turn it off (-1) and refresh once at the end.",
     ),
     Figure(
+        "elasticsearch_shard_bytes",
+        "Size to aim for per Elasticsearch shard",
+        FigureKind.BYTES,
+        30e9,
+        10e9,
+        50e9,
+        2024,
+        "Elasticsearch reference, 'Size your shards' (aim for shards between 10 GB and 50 GB)",
+        note="Too many small shards waste memory and add scatter-gather fan-out; very large ones recover"
+        " and rebalance slowly.",
+    ),
+    Figure(
         "truetime_uncertainty_s",
         "Clock uncertainty Google's TrueTime reports (GPS and atomic clocks in every data centre)",
         FigureKind.DURATION,
@@ -688,6 +700,7 @@ GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "coordination": (
             "etcd_cluster_writes_per_s",
             "elasticsearch_refresh_interval_s",
+            "elasticsearch_shard_bytes",
             "truetime_uncertainty_s",
         ),
     }
