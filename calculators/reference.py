@@ -607,8 +607,7 @@ _FIGURES: tuple[Figure, ...] = (
         50e9,
         2024,
         "Elasticsearch reference, 'Size your shards' (aim for shards between 10 GB and 50 GB)",
-        note="Too many small shards waste memory and add scatter-gather fan-out; very large ones recover"
-        " and rebalance slowly.",
+        note="Too many small shards waste memory and add scatter-gather fan-out; very large ones recover and rebalance slowly.",
     ),
     Figure(
         "truetime_uncertainty_s",
@@ -618,8 +617,7 @@ _FIGURES: tuple[Figure, ...] = (
         1e-3,
         7e-3,
         2012,
-        "Corbett et al., 'Spanner: Google's Globally-Distributed Database' (OSDI 2012): ε sawtooths"
-        " between about 1 and 7 ms",
+        "Corbett et al., 'Spanner: Google's Globally-Distributed Database' (OSDI 2012): ε sawtooths between about 1 and 7 ms",
         note="The best case with dedicated time hardware; plain NTP over the internet is often tens of"
         " milliseconds off, and a clock can step backwards when it is corrected.",
     ),
