@@ -920,6 +920,45 @@ _FIGURES: tuple[Figure, ...] = (
         unit="req/s",
         note="Adjustable on request; envelope encryption with cached data keys keeps most requests away from it.",
     ),
+    # --- conceptsA: coordination, search refresh and clock uncertainty ---
+    Figure(
+        "etcd_cluster_writes_per_s",
+        "Writes a three-member etcd cluster commits (each one a Raft round and an fsync on a majority)",
+        FigureKind.RATE,
+        10_000,
+        500,
+        50_000,
+        2023,
+        "etcd documentation, 'Performance' (benchmark on three 8 vCPU members: about 580 writes/s from one"
+        " client, 44,000–50,000 writes/s from 1,000 clients)",
+        unit="writes/s",
+        note="The whole cluster, not per member: every write goes through the leader. One client waiting on"
+        " each write sits at the bottom of the range; many concurrent clients batch into each fsync.",
+    ),
+    Figure(
+        "elasticsearch_refresh_interval_s",
+        "Elasticsearch's default refresh interval (a write becomes searchable after the next refresh)",
+        FigureKind.DURATION,
+        1,
+        1,
+        30,
+        2024,
+        "Elasticsearch reference, index settings: index.refresh_interval (default 1s; indices idle for 30 s"
+        " skip refreshes until searched)",
+        note="Bulk-load jobs raise it to 30 s or turn it off (-1) and refresh once at the end.",
+    ),
+    Figure(
+        "truetime_uncertainty_s",
+        "Clock uncertainty Google's TrueTime reports (GPS and atomic clocks in every data centre)",
+        FigureKind.DURATION,
+        4e-3,
+        1e-3,
+        7e-3,
+        2012,
+        "Corbett et al., 'Spanner: Google's Globally-Distributed Database' (OSDI 2012): ε sawtooths between about 1 and 7 ms",
+        note="The best case with dedicated time hardware; plain NTP over the internet is often tens of"
+        " milliseconds off, and a clock can step backwards when it is corrected.",
+    ),
 )
 
 #: Figure key → figure. Read-only.
@@ -1028,6 +1067,12 @@ GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "temporal_history_events_limit",
             "step_functions_history_events_limit",
             "kms_symmetric_requests_per_s",
+        ),
+        # --- conceptsA: coordination, search refresh and clock uncertainty ---
+        "coordination": (
+            "etcd_cluster_writes_per_s",
+            "elasticsearch_refresh_interval_s",
+            "truetime_uncertainty_s",
         ),
     }
 )
