@@ -12,6 +12,7 @@ from calculators import (
     cache,
     circuit_breaker,
     concurrency,
+    cost,
     interview_time,
     servers,
     sharding,
@@ -35,6 +36,7 @@ _CALCULATORS: tuple[AnyCalculator, ...] = (
     backoff.CALCULATOR,
     circuit_breaker.CALCULATOR,
     interview_time.CALCULATOR,
+    cost.CALCULATOR,
     worksheet.CALCULATOR,
 )
 
