@@ -157,6 +157,10 @@ def _price(name: str, label: str, key: str, example: str, unit: str, help_text: 
     )
 
 
+def _quoted(key: str) -> str:
+    return figure(key).format()
+
+
 def _size(name: str, label: str, default: str, example: str, help_text: str) -> Field:
     return Field(name, label, FieldKind.BYTES, default=default, example=example, minimum=0, maximum=1e21, help=help_text)
 
@@ -175,8 +179,8 @@ FIELDS: tuple[Field, ...] = (
         "object_storage_standard_usd_per_gb_month",
         "$0.0125 or 0.08",
         "$/GB-month",
-        f"Object storage standard tier by default; infrequent access {figure('object_storage_infrequent_usd_per_gb_month').format()},"
-        f" block SSD {figure('block_storage_ssd_usd_per_gb_month').format()}.",
+        f"Object storage standard tier by default; infrequent access {_quoted('object_storage_infrequent_usd_per_gb_month')},"
+        f" block SSD {_quoted('block_storage_ssd_usd_per_gb_month')}.",
     ),
     _size(
         "egress_bytes_per_month",

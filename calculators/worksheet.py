@@ -15,11 +15,11 @@ from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
 from calculators.cost import HOURS_PER_MONTH, CostInputs, estimate_cost
 from calculators.fields import AnyCalculator, Calculator, Field, FieldKind, Output, OutputKind
+from calculators.reference import figure
 from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
 from calculators.traffic import TrafficInputs, estimate_traffic
-from calculators.reference import figure
 from calculators.units import DAYS_PER_MONTH, SECONDS_PER_DAY
 
 
@@ -335,7 +335,7 @@ def _out(key: str, label: str, kind: OutputKind, formula: str, working: str, uni
 CALCULATOR = Calculator(
     id="worksheet",
     title="Worksheet",
-    summary="One scenario through traffic, storage, bandwidth, servers, cache, shards and cost, with presets for classic problems.",
+    summary="One scenario through traffic, storage, bandwidth, servers, cache, shards and cost, with presets for problems.",
     inputs_type=WorksheetInputs,
     compute=run_worksheet,
     source_module="calculators/worksheet.py",

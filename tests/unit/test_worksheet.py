@@ -96,9 +96,7 @@ def stages(raw: Mapping[str, str]) -> dict[str, dict[str, float]]:
             "hours_per_month": "730",
         },
     )
-    return dict(
-        traffic=traffic, storage=storage, bandwidth=bandwidth, servers=servers, cache=cache, sharding=sharding, cost=cost
-    )
+    return dict(traffic=traffic, storage=storage, bandwidth=bandwidth, servers=servers, cache=cache, sharding=sharding, cost=cost)
 
 
 def cost_quantities(storage: Mapping[str, float], bandwidth: Mapping[str, float], replicas: float) -> tuple[float, float]:
