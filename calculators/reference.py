@@ -621,8 +621,8 @@ _FIGURES: tuple[Figure, ...] = (
         "Amazon S3 pricing, S3 Glacier Deep Archive, us-east-1; Google Cloud Storage Archive and S3 Glacier"
         " Flexible Retrieval for the range",
         unit="$/GB-month",
-        note="List price as of June 2024. Restores take up to 12 hours and cost extra; objects are billed for at"
-        " least 180 days. For compliance copies and originals nobody reads.",
+        note="List price as of June 2024. A standard restore takes up to 12 hours (bulk, 48) and costs extra;"
+        " objects are billed for at least 180 days. For compliance copies and originals nobody reads.",
     ),
     Figure(
         "block_storage_ssd_usd_per_gb_month",
@@ -668,6 +668,32 @@ _FIGURES: tuple[Figure, ...] = (
         " only this.",
     ),
     Figure(
+        "internet_egress_volume_usd_per_gb",
+        "Data transfer out to the internet, beyond 150 TB a month",
+        FigureKind.PRICE,
+        0.05,
+        0.05,
+        0.08,
+        2026,
+        "AWS data transfer pricing, us-east-1, top volume tier, as quoted by 2026 cost guides; Google Cloud's"
+        " premium tier at volume for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026; below it only negotiated private pricing.",
+    ),
+    Figure(
+        "cdn_egress_volume_usd_per_gb",
+        "CDN delivery, beyond 5 PB a month",
+        FigureKind.PRICE,
+        0.02,
+        0.02,
+        0.04,
+        2026,
+        "Amazon CloudFront pricing, top volume tier: United States and Europe, with South America and the"
+        " Middle East for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026. Committed-traffic contracts go lower and are not published.",
+    ),
+    Figure(
         "inter_zone_transfer_usd_per_gb",
         "Data transfer between zones of one region, each way",
         FigureKind.PRICE,
@@ -676,7 +702,7 @@ _FIGURES: tuple[Figure, ...] = (
         0.01,
         2026,
         "AWS data transfer pricing (EC2 across Availability Zones), as quoted by 2026 cost guides; Google Cloud"
-        " charges the same between zones",
+        " charges $0.01 between zones too",
         unit="$/GB",
         note="Charged on the way out and again on the way in, so a byte that crosses costs $0.02. Replicating a"
         " database across three zones pays it on every write.",
@@ -776,7 +802,9 @@ GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "object_storage_archive_usd_per_gb_month",
             "block_storage_ssd_usd_per_gb_month",
             "internet_egress_usd_per_gb",
+            "internet_egress_volume_usd_per_gb",
             "cdn_egress_usd_per_gb",
+            "cdn_egress_volume_usd_per_gb",
             "inter_zone_transfer_usd_per_gb",
             "vcpu_hour_usd",
         ),
