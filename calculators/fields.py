@@ -43,6 +43,7 @@ class FieldKind(StrEnum):
     AVAILABILITY_LIST = "availability_list"  # 99.9%, 99.95%
     CHOICE = "choice"  # one of the declared choices
     PATTERN = "pattern"  # free text matching Field.pattern, e.g. a run of call outcomes
+    MONEY = "money"  # $0.023, 0.09, $12k: US dollars, the sign optional
 
 
 # What a kind accepts, said to the reader in an error message.
@@ -56,6 +57,7 @@ _ACCEPTED_FORM: dict[FieldKind, str] = {
     FieldKind.AVAILABILITY_LIST: "availabilities separated by commas",
     FieldKind.CHOICE: "one of the listed options",
     FieldKind.PATTERN: "text",
+    FieldKind.MONEY: "an amount in dollars",
 }
 
 FieldValue = float | str | tuple[float, ...] | None
@@ -150,6 +152,8 @@ class Field:
             return units.read_percent(raw)
         if self.kind is FieldKind.AVAILABILITY:
             return units.read_availability(raw)
+        if self.kind is FieldKind.MONEY:
+            return Reading(units.parse_money(raw))
         raise ParseError("not a number")  # pragma: no cover - every scalar kind is handled
 
     def _list_parts(self, raw: object) -> list[str]:
@@ -211,6 +215,8 @@ class Field:
             return units.format_percent(value)
         if self.kind is FieldKind.MULTIPLIER:
             return f"{units.format_number(value)}×"
+        if self.kind is FieldKind.MONEY:
+            return units.format_money(value)
         return units.format_number(value)
 
 
@@ -232,6 +238,7 @@ class OutputKind(StrEnum):
     DURATION = "duration"  # [seconds]
     FRACTION = "fraction"  # shown as a percentage, spoken as a rounded percentage
     AVAILABILITY = "availability"  # a fraction of time up: shown as a percentage, spoken in nines
+    MONEY = "money"  # US dollars; ``unit`` says per what, e.g. "$/month" prints "$12.4 k/month"
 
 
 @dataclass(frozen=True)
@@ -253,7 +260,7 @@ class Output:
     key: str
     label: str
     kind: OutputKind
-    unit: str = ""  # for COUNT outputs, e.g. "req/s" or "servers"
+    unit: str = ""  # for COUNT outputs, e.g. "req/s" or "servers"; for MONEY, e.g. "$/month"
     formula: str = ""
     working: str = ""
     digits: int = 3
@@ -272,6 +279,8 @@ class Output:
             return units.format_duration(value)
         if self.kind in (OutputKind.FRACTION, OutputKind.AVAILABILITY):
             return units.format_percent(value)
+        if self.kind is OutputKind.MONEY:
+            return units.format_money(value, self.digits) + self.unit.removeprefix("$")
         return units.format_count(value, self.unit, self.digits)
 
     def format_short(self, value: float, prefs: DisplayPrefs) -> str:
@@ -282,6 +291,8 @@ class Output:
             if prefs.rates is RateSystem.BITS:
                 return units.format_bit_rate(value)
             return units.format_byte_rate(value, prefs.sizes)
+        if self.kind is OutputKind.MONEY:  # "$2.14 k + $1.68 k": the per-month is said once, in the label
+            return units.format_money(value, self.digits)
         return self.format(value, prefs)
 
     @property
@@ -312,6 +323,8 @@ class Output:
             return units.speak_availability(value)
         if self.kind is OutputKind.FRACTION:
             return units.speak_percent(value)
+        if self.kind is OutputKind.MONEY:
+            return units.speak_money(value) + self.unit.removeprefix("$")
         return units.speak_count(value, self.unit, capacity=self.capacity)
 
 

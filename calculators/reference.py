@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -27,6 +28,7 @@ class FigureKind(StrEnum):
     BIT_RATE = "bit_rate"  # [bytes / s], printed in bits per second (links, encoders)
     RATE = "rate"  # operations per second; ``unit`` names the operation, e.g. "writes/s"
     COUNT = "count"  # a plain count; ``unit`` names it
+    PRICE = "price"  # a list price in US dollars; ``unit`` says per what, e.g. "$/GB-month"
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Figure:
     high: float
     year: int
     source: str
-    unit: str = ""  # for RATE and COUNT figures, e.g. "writes/s"
+    unit: str = ""  # for RATE, COUNT and PRICE figures, e.g. "writes/s" or "$/GB-month"
     note: str = ""
     # A BYTES figure set in powers of 1024 (etcd's 2 GiB quota) prints in binary units, as documented.
     sizes: units.SizeSystem = units.SizeSystem.DECIMAL
@@ -53,7 +55,7 @@ class Figure:
     def __post_init__(self) -> None:
         if not self.low <= self.value <= self.high:
             raise ValueError(f"{self.key}: value {self.value} outside its range [{self.low}, {self.high}]")
-        if self.kind in (FigureKind.RATE, FigureKind.COUNT) and not self.unit:
+        if self.kind in (FigureKind.RATE, FigureKind.COUNT, FigureKind.PRICE) and not self.unit:
             raise ValueError(f"{self.key}: a {self.kind} figure names its unit")
 
     def format(self, amount: float | None = None) -> str:
@@ -67,7 +69,13 @@ class Figure:
             return units.format_byte_rate(shown)
         if self.kind is FigureKind.BIT_RATE:
             return units.format_bit_rate(shown)
+        if self.kind is FigureKind.PRICE:
+            return units.format_money(shown) + self._per()
         return units.format_count(shown, self.unit)
+
+    def _per(self) -> str:
+        """What a price is per, as printed after the amount: ``/GB-month``."""
+        return self.unit.removeprefix("$")
 
     def number_text(self) -> str:
         """The typical value as a calculator field accepts it: ``5,000`` for a rate, ``500 µs`` for a duration.
@@ -76,11 +84,15 @@ class Figure:
         """
         if self.kind in (FigureKind.RATE, FigureKind.COUNT):
             return units.format_number(self.value)
+        if self.kind is FigureKind.PRICE:  # every digit of a list price: a default must not round it
+            return f"${Decimal(repr(self.value)):f}"
         return self.format()
 
     def range_text(self) -> str:
-        """The typical range, e.g. ``1,000–20,000 writes/s``; a figure fixed by a limit prints once."""
+        """The typical range, e.g. ``1,000–20,000 writes/s`` or ``$0.05–$0.12/GB``; a figure fixed by a limit prints once."""
         low, high = self.format(self.low), self.format(self.high)
+        if self.kind is FigureKind.PRICE and low != high:
+            return f"{units.format_money(self.low)}–{units.format_money(self.high)}{self._per()}"
         if low == high:
             return low
         low_number, _, low_unit = low.partition(" ")
@@ -959,6 +971,145 @@ _FIGURES: tuple[Figure, ...] = (
         note="The best case with dedicated time hardware; plain NTP over the internet is often tens of"
         " milliseconds off, and a clock can step backwards when it is corrected.",
     ),
+    # --- cost: list prices (US dollars, AWS us-east-1 unless named; ranges span AWS, Google Cloud, Azure) ---
+    Figure(
+        "object_storage_standard_usd_per_gb_month",
+        "Object storage, standard tier",
+        FigureKind.PRICE,
+        0.023,
+        0.018,
+        0.026,
+        2024,
+        "Amazon S3 pricing, S3 Standard first 50 TB, us-east-1; Google Cloud Storage and Azure Blob list prices for the range",
+        unit="$/GB-month",
+        note="List price as of June 2024, unchanged since December 2016; $0.021 above 500 TB. Requests are extra:"
+        " $0.005 per 1,000 PUTs, $0.0004 per 1,000 GETs. Three-zone durability is included in the price.",
+    ),
+    Figure(
+        "object_storage_infrequent_usd_per_gb_month",
+        "Object storage, infrequent-access tier",
+        FigureKind.PRICE,
+        0.0125,
+        0.01,
+        0.016,
+        2024,
+        "Amazon S3 pricing, S3 Standard-IA, us-east-1; Google Cloud Storage Nearline and Azure Blob Cool for the range",
+        unit="$/GB-month",
+        note="List price as of June 2024. Each GB read back costs $0.01, and objects are billed for at least 30 days"
+        " and 128 KB: it pays for data read less than about once a month.",
+    ),
+    Figure(
+        "object_storage_archive_usd_per_gb_month",
+        "Object storage, deep archive tier",
+        FigureKind.PRICE,
+        0.00099,
+        0.00099,
+        0.0036,
+        2024,
+        "Amazon S3 pricing, S3 Glacier Deep Archive, us-east-1; Google Cloud Storage Archive and S3 Glacier"
+        " Flexible Retrieval for the range",
+        unit="$/GB-month",
+        note="List price as of June 2024. A standard restore takes up to 12 hours (bulk, 48) and costs extra;"
+        " objects are billed for at least 180 days. For compliance copies and originals nobody reads.",
+    ),
+    Figure(
+        "block_storage_ssd_usd_per_gb_month",
+        "Block storage, general-purpose SSD",
+        FigureKind.PRICE,
+        0.08,
+        0.08,
+        0.17,
+        2024,
+        "Amazon EBS pricing, gp3 volumes, us-east-1; Google Persistent Disk (balanced, SSD) and Azure managed"
+        " disks for the range",
+        unit="$/GB-month",
+        note="List price as of June 2024; 3,000 IOPS and 125 MB/s are included, more is billed apart. A volume"
+        " lives in one zone, so every replica a database keeps is another volume at this price.",
+    ),
+    Figure(
+        "internet_egress_usd_per_gb",
+        "Data transfer out to the internet",
+        FigureKind.PRICE,
+        0.09,
+        0.05,
+        0.12,
+        2026,
+        "AWS data transfer pricing, us-east-1, first 10 TB a month, as quoted by 2026 cost guides; Google Cloud"
+        " and Azure internet egress for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026. Falls with volume: $0.085 for the next 40 TB, $0.07 for the next"
+        " 100 TB, $0.05 beyond 150 TB a month; large customers negotiate lower. Data in is free.",
+    ),
+    Figure(
+        "cdn_egress_usd_per_gb",
+        "CDN delivery to viewers",
+        FigureKind.PRICE,
+        0.085,
+        0.02,
+        0.12,
+        2026,
+        "Amazon CloudFront pricing, United States and Europe, first 10 TB a month; its own volume tiers and other"
+        " regions for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026. Tiers fall to $0.04 at 150–500 TB and $0.02 beyond 5 PB a month;"
+        " South America and Asia cost more. Fetches from an AWS origin to the edge are free, so a hit costs"
+        " only this.",
+    ),
+    Figure(
+        "internet_egress_volume_usd_per_gb",
+        "Data transfer out to the internet, beyond 150 TB a month",
+        FigureKind.PRICE,
+        0.05,
+        0.05,
+        0.08,
+        2026,
+        "AWS data transfer pricing, us-east-1, top volume tier, as quoted by 2026 cost guides; Google Cloud's"
+        " premium tier at volume for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026; below it only negotiated private pricing.",
+    ),
+    Figure(
+        "cdn_egress_volume_usd_per_gb",
+        "CDN delivery, beyond 5 PB a month",
+        FigureKind.PRICE,
+        0.02,
+        0.02,
+        0.04,
+        2026,
+        "Amazon CloudFront pricing, top volume tier: United States and Europe, with South America and the"
+        " Middle East for the range",
+        unit="$/GB",
+        note="List price as quoted in June 2026. Committed-traffic contracts go lower and are not published.",
+    ),
+    Figure(
+        "inter_zone_transfer_usd_per_gb",
+        "Data transfer between zones of one region, each way",
+        FigureKind.PRICE,
+        0.01,
+        0.01,
+        0.01,
+        2026,
+        "AWS data transfer pricing (EC2 across Availability Zones), as quoted by 2026 cost guides; Google Cloud"
+        " charges $0.01 between zones too",
+        unit="$/GB",
+        note="Charged on the way out and again on the way in, so a byte that crosses costs $0.02. Replicating a"
+        " database across three zones pays it on every write.",
+    ),
+    Figure(
+        "vcpu_hour_usd",
+        "General-purpose vCPU, on demand, with 4 GiB of memory",
+        FigureKind.PRICE,
+        0.048,
+        0.04,
+        0.051,
+        2024,
+        "Amazon EC2 on-demand pricing, us-east-1 Linux: m6i.large at $0.096 an hour for 2 vCPUs; Google n2-standard"
+        " and Azure Dv5 list prices for the range",
+        unit="$/vCPU-hour",
+        note="List price as of June 2024. Arm m7g.large is $0.0816 an hour ($0.0408 a vCPU), newer m7i $0.1008."
+        " One- and three-year commitments take roughly 30–60% off; spot capacity up to 90%, but it can be"
+        " reclaimed at two minutes' notice.",
+    ),
 )
 
 #: Figure key → figure. Read-only.
@@ -1073,6 +1224,19 @@ GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "etcd_cluster_writes_per_s",
             "elasticsearch_refresh_interval_s",
             "truetime_uncertainty_s",
+        ),
+        # --- cost: list prices ---
+        "prices": (
+            "object_storage_standard_usd_per_gb_month",
+            "object_storage_infrequent_usd_per_gb_month",
+            "object_storage_archive_usd_per_gb_month",
+            "block_storage_ssd_usd_per_gb_month",
+            "internet_egress_usd_per_gb",
+            "internet_egress_volume_usd_per_gb",
+            "cdn_egress_usd_per_gb",
+            "cdn_egress_volume_usd_per_gb",
+            "inter_zone_transfer_usd_per_gb",
+            "vcpu_hour_usd",
         ),
     }
 )

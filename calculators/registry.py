@@ -13,6 +13,7 @@ from calculators import (
     cache,
     circuit_breaker,
     concurrency,
+    cost,
     interview_time,
     servers,
     sharding,
@@ -37,6 +38,7 @@ _CALCULATORS: tuple[AnyCalculator, ...] = (
     backoff.CALCULATOR,
     circuit_breaker.CALCULATOR,
     interview_time.CALCULATOR,
+    cost.CALCULATOR,
     worksheet.CALCULATOR,
 )
 

@@ -1,4 +1,4 @@
-"""The worksheet: one scenario flowing through traffic → storage → bandwidth → servers → cache → shards.
+"""The worksheet: one scenario flowing through traffic → storage → bandwidth → servers → cache → shards → cost.
 
 Each stage calls the same function as its own calculator, fed by the stage before; the peak
 read and write rates and the data size can be overridden to explore "what if" without
@@ -10,15 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from calculators import bandwidth, cache, scenarios, servers, sharding, storage, traffic
+from calculators import bandwidth, cache, cost, scenarios, servers, sharding, storage, traffic
 from calculators.bandwidth import BandwidthInputs, estimate_bandwidth
 from calculators.cache import CacheInputs, estimate_cache
+from calculators.cost import HOURS_PER_MONTH, CostInputs, estimate_cost
 from calculators.fields import AnyCalculator, Calculator, Field, FieldKind, Output, OutputKind
+from calculators.reference import figure
 from calculators.servers import ServersInputs, estimate_servers
 from calculators.sharding import shards_for
 from calculators.storage import StorageInputs, estimate_storage
 from calculators.traffic import TrafficInputs, estimate_traffic
-from calculators.units import SECONDS_PER_DAY
+from calculators.units import DAYS_PER_MONTH, SECONDS_PER_DAY
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,11 @@ class WorksheetInputs:
     peak_read_rps_override: float | None  # replaces the traffic stage's figure when given [requests / s]
     peak_write_rps_override: float | None  # [requests / s]
     data_bytes_override: float | None  # replaces the storage stage's per-copy data size [bytes]
+    storage_price_per_gb_month: float  # [$ / GB-month]
+    egress_price_per_gb: float  # internet egress [$ / GB]
+    inter_zone_price_per_gb: float  # each way [$ / GB]
+    vcpus_per_server: float  # of one application server [vCPUs]
+    vcpu_hour_price: float  # on demand [$ / vCPU-hour]
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,14 @@ class WorksheetEstimate:
     shards_for_size: float  # [shards]
     shards_for_writes: float  # [shards]
     shards: float  # the larger of the two [shards]
+    egress_bytes_per_month: float  # responses sent out, average month [bytes / month]
+    inter_zone_bytes_per_month: float  # writes copied to the replicas in other zones [bytes / month]
+    storage_usd_per_month: float  # for what is held at the horizon [$ / month]
+    egress_usd_per_month: float  # [$ / month]
+    inter_zone_usd_per_month: float  # [$ / month]
+    compute_usd_per_month: float  # application servers [$ / month]
+    total_usd_per_month: float  # [$ / month]
+    total_usd_per_year: float  # [$ / year]
 
 
 # A cache node gives about three quarters of its memory to items; the rest is overhead and headroom.
@@ -150,6 +165,26 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
     per_copy = storage.stored_bytes_at_horizon / inputs.replication_factor
     data_bytes = per_copy if inputs.data_bytes_override is None else inputs.data_bytes_override
     for_size, for_writes = shards_for(data_bytes, inputs.max_shard_bytes, peak_write, inputs.max_shard_write_rps)
+    egress_per_month = bandwidth.egress_bytes_per_s * SECONDS_PER_DAY * DAYS_PER_MONTH
+    # Each replica after the first is fed every write from another zone.
+    replica_share = (inputs.replication_factor - 1) / inputs.replication_factor
+    inter_zone_per_month = storage.stored_bytes_per_day * replica_share * DAYS_PER_MONTH
+    bill = estimate_cost(
+        CostInputs(
+            stored_bytes=storage.stored_bytes_at_horizon,
+            storage_price_per_gb_month=inputs.storage_price_per_gb_month,
+            egress_bytes_per_month=egress_per_month,
+            egress_price_per_gb=inputs.egress_price_per_gb,
+            cdn_bytes_per_month=0.0,  # the worksheet sends every response as internet egress; see the notes
+            cdn_price_per_gb=figure("cdn_egress_usd_per_gb").value,
+            inter_zone_bytes_per_month=inter_zone_per_month,
+            inter_zone_price_per_gb=inputs.inter_zone_price_per_gb,
+            servers=servers.servers_total,
+            vcpus_per_server=inputs.vcpus_per_server,
+            vcpu_hour_price=inputs.vcpu_hour_price,
+            hours_per_month=HOURS_PER_MONTH,
+        )
+    )
     return WorksheetEstimate(
         daily_active_users=traffic.daily_active_users,
         peak_read_rps=peak_read,
@@ -167,6 +202,14 @@ def run_worksheet(inputs: WorksheetInputs) -> WorksheetEstimate:
         shards_for_size=float(for_size),
         shards_for_writes=float(for_writes),
         shards=float(max(1, for_size, for_writes)),
+        egress_bytes_per_month=egress_per_month,
+        inter_zone_bytes_per_month=inter_zone_per_month,
+        storage_usd_per_month=bill.storage_usd_per_month,
+        egress_usd_per_month=bill.egress_usd_per_month,
+        inter_zone_usd_per_month=bill.inter_zone_usd_per_month,
+        compute_usd_per_month=bill.compute_usd_per_month,
+        total_usd_per_month=bill.total_usd_per_month,
+        total_usd_per_year=bill.total_usd_per_year,
     )
 
 
@@ -267,6 +310,19 @@ FIELDS: tuple[Field, ...] = (
         optional=True,
         help="Leave empty to use the storage stage's size per copy.",
     ),
+    _stage(
+        cost.CALCULATOR,
+        "storage_price_per_gb_month",
+        help=(
+            "Priced on everything held at the horizon, every replica included. Object storage standard tier by"
+            f" default; block SSD ({figure('block_storage_ssd_usd_per_gb_month').format()}) suits replicas that"
+            " are database volumes."
+        ),
+    ),
+    _stage(cost.CALCULATOR, "egress_price_per_gb"),
+    _stage(cost.CALCULATOR, "inter_zone_price_per_gb"),
+    _stage(cost.CALCULATOR, "vcpus_per_server", help="Of one application server."),
+    _stage(cost.CALCULATOR, "vcpu_hour_price"),
 )
 
 PRESETS = scenarios.PRESETS
@@ -279,7 +335,7 @@ def _out(key: str, label: str, kind: OutputKind, formula: str, working: str, uni
 CALCULATOR = Calculator(
     id="worksheet",
     title="Worksheet",
-    summary="One scenario through traffic, storage, bandwidth, servers, cache and shards, with presets for classic problems.",
+    summary="One scenario through traffic, storage, bandwidth, servers, cache, shards and cost, with presets for problems.",
     inputs_type=WorksheetInputs,
     compute=run_worksheet,
     source_module="calculators/worksheet.py",
@@ -409,10 +465,77 @@ CALCULATOR = Calculator(
             "max({shards_for_size}, {shards_for_writes}) = {shards}",
             "shards",
         ),
+        _out(
+            "egress_bytes_per_month",
+            "Data out per month",
+            OutputKind.BYTES,
+            "average reads × response size × 30.44 days",
+            "{peak_read_rps} ÷ {peak_multiplier} × {response_bytes} × 30.44 days = {egress_bytes_per_month}",
+        ),
+        _out(
+            "inter_zone_bytes_per_month",
+            "Replication between zones per month",
+            OutputKind.BYTES,
+            "stored per day × (replicas − 1) ÷ replicas × 30.44 days",
+            "{stored_bytes_per_day} × ({replication_factor} − 1) ÷ {replication_factor} × 30.44 days"
+            " = {inter_zone_bytes_per_month}",
+        ),
+        _out(
+            "storage_usd_per_month",
+            "Storage per month, at the horizon",
+            OutputKind.MONEY,
+            "held at the horizon in GB (2³⁰ bytes) × price per GB-month",
+            "{stored_bytes_at_horizon} in GB of 2³⁰ bytes × {storage_price_per_gb_month} = {storage_usd_per_month}",
+            "$/month",
+        ),
+        _out(
+            "egress_usd_per_month",
+            "Egress per month",
+            OutputKind.MONEY,
+            "data out in GB × internet egress price",
+            "{egress_bytes_per_month} in GB of 2³⁰ bytes × {egress_price_per_gb} = {egress_usd_per_month}",
+            "$/month",
+        ),
+        _out(
+            "inter_zone_usd_per_month",
+            "Inter-zone traffic per month",
+            OutputKind.MONEY,
+            "replication in GB × price × 2 (out of one zone, into the other)",
+            "{inter_zone_bytes_per_month} in GB of 2³⁰ bytes × {inter_zone_price_per_gb} × 2 = {inter_zone_usd_per_month}",
+            "$/month",
+        ),
+        _out(
+            "compute_usd_per_month",
+            "Application servers per month",
+            OutputKind.MONEY,
+            "servers × vCPUs × 730 h × price per vCPU-hour",
+            "{app_servers} × {vcpus_per_server} × 730 h × {vcpu_hour_price} = {compute_usd_per_month}",
+            "$/month",
+        ),
+        _out(
+            "total_usd_per_month",
+            "Cost per month",
+            OutputKind.MONEY,
+            "storage + egress + inter-zone + servers",
+            "{storage_usd_per_month} + {egress_usd_per_month} + {inter_zone_usd_per_month} + {compute_usd_per_month}"
+            " = {total_usd_per_month}",
+            "$/month",
+        ),
+        _out(
+            "total_usd_per_year",
+            "Cost per year",
+            OutputKind.MONEY,
+            "cost per month × 12",
+            "{total_usd_per_month} × 12 = {total_usd_per_year}",
+            "$/year",
+        ),
     ),
     notes=(
         "Each stage runs the same function as its own calculator page;"
         " the overrides replace a stage's output for the stages after it.",
         "The storage stage keeps no separate backups; add them with the storage calculator if the design needs them.",
+        "The cost stage runs the cost calculator's function at on-demand list prices: storage as held at the horizon,"
+        " traffic and servers at today's rates. Every response is priced as internet egress (no CDN), and cache"
+        " nodes and database machines are left out; price those with the cost calculator.",
     ),
 )

@@ -2,7 +2,7 @@
 
 Written apart from the package's own parsers, so a test that speaks with one and reads with
 the other can catch either. Values come back in the machine units of the output kind:
-bytes, bytes per second, seconds, a fraction, or a plain count.
+bytes, bytes per second, seconds, a fraction, dollars, or a plain count.
 """
 
 from __future__ import annotations
@@ -65,6 +65,20 @@ def _in_unit(value: float, unit: str, kind: str) -> float:
     return value * (_BINARY[prefix] if prefix in _BINARY else _DECIMAL[prefix])
 
 
+_MONEY_LETTERS = {"": 1.0, "k": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+
+
+def _money(text: str) -> float:
+    """Dollars from ``$12 k/month`` or ``-$5/year``: a sign, a figure, a letter for its scale, then what it is per."""
+    negative = text.startswith("-")
+    body = text.removeprefix("-")
+    if not body.startswith("$"):
+        raise ValueError(f"an amount of money starts with $: {text!r}")
+    value, rest = _figure(body.removeprefix("$"))
+    letter = rest.split("/", 1)[0].strip()
+    return (-1 if negative else 1) * value * _MONEY_LETTERS[letter]
+
+
 def read_spoken(text: str, kind: str) -> SpokenFigure:
     """Read what ``Output.rough`` says for an output of ``kind`` (an OutputKind value).
 
@@ -76,6 +90,8 @@ def read_spoken(text: str, kind: str) -> SpokenFigure:
     bracket_text = None
     if body.endswith(")") and " (" in body:
         body, bracket_text = body[:-1].split(" (", 1)
+    if kind == "money":
+        return SpokenFigure(_money(body), False, None)
     value, unit = _figure(body)
     if kind == "availability":
         if unit == "nines":

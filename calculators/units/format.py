@@ -21,6 +21,7 @@ __all__ = [
     "format_bytes_both",
     "format_count",
     "format_duration",
+    "format_money",
     "format_number",
     "format_percent",
     "round_significant",
@@ -140,6 +141,31 @@ def format_count(value: float, unit: str = "", digits: int = 3) -> str:
     if text == "1":
         unit = singular(unit)
     return f"{text} {unit}"
+
+
+# (scale, letter) for money: $12.4 k, $1.2 M, as finance pages abbreviate thousands and millions.
+_MONEY_SCALES: tuple[tuple[float, str], ...] = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
+
+
+def format_money(value_usd: float, digits: int = 3) -> str:
+    """An amount in US dollars, to ``digits`` significant figures, with k, M, B or T from a thousand up [$ in].
+
+    Rounding comes first, so $999.96 is "$1 k" and a list price keeps its cents: "$0.023".
+
+    >>> format_money(0.023), format_money(730), format_money(12_410), format_money(1_234_567)
+    ('$0.023', '$730', '$12.4 k', '$1.23 M')
+    >>> format_money(999.96), format_money(-5), format_money(0), format_money(3e18)
+    ('$1 k', '-$5', '$0', '$3 × 10¹⁸')
+    """
+    if value_usd < 0:
+        return "-" + format_money(-value_usd, digits)
+    rounded = round_significant(value_usd, digits)
+    if not _plain_range(rounded):
+        return f"${scientific(value_usd, digits)}"
+    for scale, letter in _MONEY_SCALES:
+        if rounded >= scale:
+            return f"${significant(value_usd / scale, digits)} {letter}"
+    return f"${significant(value_usd, digits)}"
 
 
 def _prefix_step(value: float, units: tuple[tuple[str, float], ...], digits: int) -> int:

@@ -24,6 +24,7 @@ __all__ = [
     "parse_byte_rate",
     "parse_bytes",
     "parse_duration_s",
+    "parse_money",
     "parse_number",
     "parse_percent",
     "quote_input",
@@ -139,6 +140,24 @@ def parse_number(raw: object, *, allow_x: bool = False) -> float:
     if unit.lower() in _COUNT_WORDS:
         return _finite(value * _COUNT_WORDS[unit.lower()])
     raise ParseError(f"unknown suffix {quote_input(unit)}")
+
+
+def parse_money(raw: object) -> float:
+    """Parse an amount of US dollars such as ``$0.023``, ``0.09``, ``$12k`` or ``$0.023/GB-month`` [$].
+
+    The dollar sign is optional; a unit after a slash is the field's own and is ignored.
+
+    >>> parse_money("$0.023"), parse_money("0.09 /GB"), parse_money("$12k"), parse_money("US$ 5")
+    (0.023, 0.09, 12000.0, 5.0)
+    """
+    text = _clean(raw)
+    for sign in ("US$", "$"):
+        if text.startswith(sign):
+            text = text.removeprefix(sign).strip()
+            break
+    if text.startswith("$"):
+        raise ParseError("more than one dollar sign")
+    return parse_number(text)
 
 
 def _size_unit(unit: str) -> tuple[SizeUnit, str]:

@@ -18,6 +18,7 @@ from calculators.units.format import (
     LARGEST_PLAIN,
     SMALLEST_PLAIN,
     count_nines,
+    format_money,
     format_number,
     format_percent,
     scientific,
@@ -37,6 +38,7 @@ __all__ = [
     "speak_bytes",
     "speak_count",
     "speak_duration",
+    "speak_money",
     "speak_percent",
 ]
 
@@ -112,6 +114,16 @@ def speak_count(value: float, unit: str = "", *, capacity: bool = False) -> str:
             spoken = f"{significant(rounded / 10.0**power, max(digits, 3))} {word}"
             return f"≈ {spoken}{suffix} ({scientific(rounded, digits)})"
     return f"≈ {significant(rounded, max(digits, 1))}{suffix}"
+
+
+def speak_money(value_usd: float) -> str:
+    """An amount of money to say aloud: the coarsest rounding within tolerance [$ in].
+
+    >>> speak_money(12_410), speak_money(1_234_567), speak_money(0.0504), speak_money(967_000)
+    ('≈ $12 k', '≈ $1.2 M', '≈ $0.05', '≈ $1 M')
+    """
+    rounded, digits = round_within(value_usd)
+    return f"≈ {format_money(rounded, digits)}"
 
 
 def round_for_speech(value: float, unit: str = "") -> str:

@@ -36,6 +36,8 @@ _DURATION = re.compile(_NUMBER + r"\s*(?:ns|µs|μs|ms)\b")
 _BANDWIDTH = re.compile(_NUMBER + r"\s*(?:kB|MB|GB|TB)/s|" + _NUMBER + r"\s*(?:Mbit|Gbit|Tbit)/s")
 _CONNECTIONS = re.compile(_NUMBER + r"\s*(?:connections|WebSockets?)\b")
 _PER_SECOND = re.compile(_NUMBER + r"\s+(?:a|per) second")
+# A unit price typed in dollars ("$0.09/GB", "$0.023 per GB-month"): list prices live in the reference module.
+_PRICE = re.compile(r"\$\d[\d,]*(?:\.\d+)?\s*(?:/|per|a|an)\s*(?:GB|GiB|TB|vCPU)")
 # Figures said in words: "tens of thousands of transactions per second".
 _WORDED = re.compile(r"(?:tens|hundreds) of thousands of (?:\w+ ){0,2}(?:writes|reads|transactions|operations)")
 # Words that make a figure a claim about a component rather than a target or a workload.
@@ -94,6 +96,7 @@ def hand_typed_figures(path: Path) -> list[str]:
     """Component figures typed on a page, as "matched text — in: sentence"."""
     found = []
     for sentence in _sentences(_prose(path.read_text(encoding="utf-8"))):
+        found += [(match.group(0).strip(), sentence) for match in _PRICE.finditer(sentence)]  # a price is one anywhere
         if not _COMPONENT.search(sentence):
             continue
         for pattern in (_RATE, _DURATION, _BANDWIDTH, _CONNECTIONS, _PER_SECOND, _WORDED):
@@ -133,6 +136,8 @@ def test_scanner_finds_a_typed_figure_and_ignores_a_macro(tmp_path: Path) -> Non
     worded = "One primary handles tens of thousands of simple writes per second."
     assert [m.group(0) for m in _WORDED.finditer(worded)] == ["tens of thousands of simple writes"]
     assert not any(_DURATION.search(line) for line in found)
+    prices = "Egress is $0.09/GB, storage $0.023 per GB-month; {{ ref('internet_egress_usd_per_gb') }} is quoted."
+    assert [m.group(0) for m in _PRICE.finditer(_prose(prices))] == ["$0.09/GB", "$0.023 per GB"]
 
 
 # ------------------------------------------------------------------ the built site
@@ -153,6 +158,7 @@ def _table_rows(document: BeautifulSoup) -> list[list[str]]:
         ("reference/numbers", "disk_network"),
         ("reference/numbers", "sizes"),
         ("reference/latency", "latency"),
+        ("concepts/cost", "prices"),
     ],
 )
 def test_reference_pages_show_each_figure_as_the_module_has_it(built_site: Path, page: str, group: str) -> None:

@@ -61,6 +61,7 @@ def test_key_names_its_unit(quoted: Figure) -> None:
         FigureKind.BIT_RATE: ("_bytes_per_s", "_bit_rate"),
         FigureKind.RATE: ("_per_s", "_rps"),
         FigureKind.COUNT: ("",),
+        FigureKind.PRICE: ("_usd_per_gb_month", "_usd_per_gb", "_usd"),
     }[quoted.kind]
     assert quoted.key.endswith(suffix)
 
@@ -82,6 +83,11 @@ def test_printed_value_reads_back_as_the_value(quoted: Figure) -> None:
         assert bits / 8 == pytest.approx(quoted.value, rel=5e-3)
     elif quoted.kind is FigureKind.BYTE_RATE:
         assert units.parse_bytes(printed.removesuffix("/s")) == pytest.approx(quoted.value, rel=5e-3)
+    elif quoted.kind is FigureKind.PRICE:
+        per = quoted.unit.removeprefix("$")
+        assert printed.startswith("$") and printed.endswith(per), printed
+        assert units.parse_money(printed.removesuffix(per)) == pytest.approx(quoted.value, rel=5e-3)
+        assert units.parse_money(quoted.number_text()) == quoted.value  # a default quotes every digit
     else:
         assert printed.endswith(" " + quoted.unit) or printed.endswith(" " + quoted.unit.rstrip("s"))
         assert units.parse_number(quoted.number_text()) == pytest.approx(quoted.value)

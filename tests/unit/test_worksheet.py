@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pytest
 
 from calculators import REGISTRY, evaluate
-from calculators.units import SECONDS_PER_DAY
+from calculators.units import DAYS_PER_MONTH, SECONDS_PER_DAY
 
 SHEET = REGISTRY["worksheet"]
 PRESET_IDS = [preset.id for preset in SHEET.presets]
@@ -83,7 +83,27 @@ def stages(raw: Mapping[str, str]) -> dict[str, dict[str, float]]:
         "sharding",
         {**shared(raw, "sharding"), "data_bytes": data_bytes, "write_rps": number(peak_write), "sample_keys": "100"},
     )
-    return dict(traffic=traffic, storage=storage, bandwidth=bandwidth, servers=servers, cache=cache, sharding=sharding)
+    egress_per_month, inter_zone_per_month = cost_quantities(storage, bandwidth, replicas)
+    cost = run(
+        "cost",
+        {
+            **shared(raw, "cost"),
+            "stored_bytes": number(storage["stored_bytes_at_horizon"]),
+            "egress_bytes_per_month": number(egress_per_month),
+            "cdn_bytes_per_month": "0",
+            "inter_zone_bytes_per_month": number(inter_zone_per_month),
+            "servers": number(servers["servers_total"]),
+            "hours_per_month": "730",
+        },
+    )
+    return dict(traffic=traffic, storage=storage, bandwidth=bandwidth, servers=servers, cache=cache, sharding=sharding, cost=cost)
+
+
+def cost_quantities(storage: Mapping[str, float], bandwidth: Mapping[str, float], replicas: float) -> tuple[float, float]:
+    """What the cost stage prices: a month of responses, and the writes each further replica receives from another zone."""
+    egress_per_month = bandwidth["egress_bytes_per_s"] * SECONDS_PER_DAY * DAYS_PER_MONTH
+    inter_zone_per_month = storage["stored_bytes_per_day"] * (replicas - 1) / replicas * DAYS_PER_MONTH
+    return egress_per_month, inter_zone_per_month
 
 
 def sheet(raw: Mapping[str, str]) -> dict[str, float]:
@@ -112,12 +132,19 @@ STAGE_OF_OUTPUT: dict[str, tuple[str, str]] = {
     "shards_for_size": ("sharding", "shards_for_size"),
     "shards_for_writes": ("sharding", "shards_for_writes"),
     "shards": ("sharding", "shards_needed"),
+    "storage_usd_per_month": ("cost", "storage_usd_per_month"),
+    "egress_usd_per_month": ("cost", "egress_usd_per_month"),
+    "inter_zone_usd_per_month": ("cost", "inter_zone_usd_per_month"),
+    "compute_usd_per_month": ("cost", "compute_usd_per_month"),
+    "total_usd_per_month": ("cost", "total_usd_per_month"),
+    "total_usd_per_year": ("cost", "total_usd_per_year"),
 }
 STAGES = sorted({stage for stage, _ in STAGE_OF_OUTPUT.values()})
 
 
 def test_every_output_is_checked_against_a_stage_or_named_as_a_pass_through() -> None:
     passed_through = {"peak_read_rps", "peak_write_rps", "distinct_items_per_day", "data_bytes_per_copy"}
+    passed_through |= {"egress_bytes_per_month", "inter_zone_bytes_per_month"}  # checked in the cost tests below
     assert {o.key for o in SHEET.outputs} == set(STAGE_OF_OUTPUT) | passed_through
 
 
@@ -216,3 +243,28 @@ def test_override_replaces_the_figure_for_the_stages_after_it(preset_id: str, ov
 def test_empty_override_keeps_the_stage_figure() -> None:
     raw = preset_raw("news-feed")
     assert sheet({**raw, **dict.fromkeys(OVERRIDES, "")}) == sheet(raw)
+
+
+@pytest.mark.parametrize("preset_id", PRESET_IDS)
+def test_cost_stage_prices_a_month_of_responses_and_of_replication(preset_id: str) -> None:
+    raw = preset_raw(preset_id)
+    got, expected = sheet(raw), stages(raw)
+    egress, inter_zone = cost_quantities(expected["storage"], expected["bandwidth"], float(raw["replication_factor"]))
+    assert close(got["egress_bytes_per_month"], egress)
+    assert close(got["inter_zone_bytes_per_month"], inter_zone)
+
+
+def test_a_single_copy_sends_nothing_between_zones() -> None:
+    got = sheet(preset_raw("news-feed", replication_factor="1"))
+    assert got["inter_zone_bytes_per_month"] == 0 and got["inter_zone_usd_per_month"] == 0
+
+
+def test_cost_stage_follows_its_prices() -> None:
+    """Doubling a price doubles its line and nothing else; the default prices are the reference module's."""
+    raw = preset_raw("news-feed")
+    base = sheet(raw)
+    doubled = sheet({**raw, "egress_price_per_gb": "$0.18"})
+    assert raw["egress_price_per_gb"] == "$0.09"
+    assert close(doubled["egress_usd_per_month"], 2 * base["egress_usd_per_month"])
+    assert close(doubled["storage_usd_per_month"], base["storage_usd_per_month"])
+    assert close(doubled["total_usd_per_month"] - base["total_usd_per_month"], base["egress_usd_per_month"])
