@@ -613,7 +613,7 @@ _FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "kafka_partitions_per_broker",
-        "Partitions one Kafka broker carries comfortably",
+        "Most partitions one Kafka broker should carry (the recommended ceiling)",
         FigureKind.COUNT,
         4_000,
         1_000,
