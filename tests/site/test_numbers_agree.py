@@ -151,16 +151,24 @@ def _table_rows(document: BeautifulSoup) -> list[list[str]]:
     return [[" ".join(cell.get_text().split()) for cell in row.select("td")] for row in document.select("table tr")]
 
 
-@pytest.mark.parametrize(
-    ("page", "group"),
-    [
-        ("reference/numbers", "capacity"),
-        ("reference/numbers", "disk_network"),
-        ("reference/numbers", "sizes"),
-        ("reference/latency", "latency"),
-        ("concepts/cost", "prices"),
-    ],
-)
+GROUP_PAGES: list[tuple[str, str]] = [
+    ("reference/numbers", "capacity"),
+    ("reference/numbers", "disk_network"),
+    ("reference/numbers", "sizes"),
+    ("reference/numbers", "technologies"),
+    ("reference/numbers", "coordination"),
+    ("reference/numbers", "wide_area_and_security"),
+    ("reference/numbers", "prices"),
+    ("reference/latency", "latency"),
+    ("concepts/cost", "prices"),
+]
+
+
+def test_every_figure_group_is_shown_on_a_reference_page() -> None:
+    assert set(GROUPS) <= {group for page, group in GROUP_PAGES if page.startswith("reference/")}
+
+
+@pytest.mark.parametrize(("page", "group"), GROUP_PAGES)
 def test_reference_pages_show_each_figure_as_the_module_has_it(built_site: Path, page: str, group: str) -> None:
     rows = _table_rows(_page_text(built_site, page))
     for key in GROUPS[group]:
