@@ -293,6 +293,7 @@ def _session(state: ReviewState, now: datetime) -> dict[str, object]:
         "counts": counts(state, now).to_json(),
         "card": shown,
         "next_due": upcoming.isoformat() if upcoming else None,
+        "next_due_in": format_duration((upcoming - now).total_seconds()) if upcoming else None,
     }
 
 
@@ -312,7 +313,8 @@ def _error(error: StateError) -> str:
 
 def session_json(text: str) -> str:
     """Bridge ``flashcards.session``: ``{"state", "now"}`` → counts, the card to show (with each
-    grade's interval) and the state, normalised; bad input is ``ok: false`` naming the field.
+    grade's interval), when the next one falls due and the state, normalised; bad input is
+    ``ok: false`` naming the field.
 
     >>> result = json.loads(session_json('{"state": null, "now": "2026-12-01T14:00:00Z"}'))
     >>> result["card"]["id"], result["card"]["intervals"]["again"], result["counts"]["new"] == len(DECK)

@@ -170,6 +170,7 @@ def test_review_through_the_bridge_saves_the_grade_and_shows_the_next_card() -> 
     assert intervals["easy"].endswith(" d")
     assert result["counts"] == {"due": 0, "new": len(DECK) - 1, "learned": 1, "total": len(DECK)}
     assert result["next_due"] == "2026-12-01T14:10:00+00:00"
+    assert result["next_due_in"] == "10 min"
 
 
 def test_when_everything_is_learned_there_is_no_card_and_the_next_due_time_is_given() -> None:
