@@ -390,6 +390,8 @@
   });
 
   function mountAll() {
+    // The combined print page (for the PDF) shows the pre-rendered card only; it starts no Python.
+    if (document.getElementById("print-site-page")) return;
     for (const root of document.querySelectorAll("[data-flashcards]")) {
       if (root instanceof HTMLElement) mount(root);
     }
