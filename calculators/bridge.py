@@ -6,6 +6,7 @@ flashcards) adds one entry in Python instead of editing the worker.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -15,11 +16,26 @@ from calculators.summary import markdown_json
 
 __all__ = ["HANDLERS", "handle_json"]
 
+
+def _on_first_call(module: str, function: str) -> Callable[[str], str]:
+    """A handler whose module is imported when first called: a page that never asks for flashcards
+    never imports FSRS, so calculator pages start no slower for it."""
+
+    def handler(request: str) -> str:
+        loaded: Callable[[str], str] = getattr(importlib.import_module(module), function)
+        return loaded(request)
+
+    handler.__name__ = function
+    return handler
+
+
 #: Request type → handler. Every handler takes and returns a JSON string and never raises for bad input.
 HANDLERS: Mapping[str, Callable[[str], str]] = MappingProxyType(
     {
         "evaluate": evaluate_json,
         "markdown": markdown_json,
+        "flashcards.session": _on_first_call("calculators.flashcard_schedule", "session_json"),
+        "flashcards.review": _on_first_call("calculators.flashcard_schedule", "review_json"),
     }
 )
 
@@ -31,7 +47,7 @@ def handle_json(request_type: str, request: str) -> str:
     >>> json.loads(handle_json("evaluate", '{"id": "traffic", "inputs": {}}'))["ok"]
     True
     >>> json.loads(handle_json("nope", "{}"))["errors"]["_"]
-    'Unknown request type "nope"; known: evaluate, markdown.'
+    'Unknown request type "nope"; known: evaluate, flashcards.review, flashcards.session, markdown.'
     """
     handler = HANDLERS.get(request_type)
     if handler is None:

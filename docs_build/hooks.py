@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
@@ -99,10 +100,11 @@ def _copy_prebuilt_pdf(site_dir: Path) -> None:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """Copy Pyodide and the compiled wheel into the site; point Material's CDN loads at local files;
-    write the offline service worker last, over the finished build."""
+    """Copy Pyodide and the compiled wheel into the site; write the flashcards' Anki deck; point
+    Material's CDN loads at local files; write the offline service worker last, over the finished build."""
     site_dir = Path(config["site_dir"])
     install_runtime(site_dir)
+    write_anki_deck(site_dir / SITE_ANKI_PATH)
     _localise_material_bundle(site_dir)
     _copy_prebuilt_pdf(site_dir)
     _write_service_worker(site_dir)

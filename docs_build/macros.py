@@ -10,9 +10,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils import get_relative_url
+
 from calculators import REGISTRY, evaluate
 from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
+from docs_build.flashcards import SITE_ANKI_PATH, render_flashcards
 from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
     render_calculator,
@@ -159,6 +162,10 @@ def define_env(env: Any) -> None:
         """The problems index table, from every problem page's front matter."""
         return render_problems_index(docs_dir, problems)
 
+    def flashcards() -> str:
+        """The flashcards widget, its first card pre-rendered, with the Anki download beside it."""
+        return render_flashcards(get_relative_url(SITE_ANKI_PATH.as_posix(), str(env.page.url)))
+
     def write_figures_manifest(_plugin: Any) -> None:
         target = Path(env.conf["site_dir"]) / FIGURES_MANIFEST
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -167,6 +174,7 @@ def define_env(env: Any) -> None:
     env.post_build_functions.append(write_figures_manifest)
     env.macro(calculator)
     env.macro(practice_this)
+    env.macro(flashcards)
     env.macro(problems_index)
     env.macro(recorded_estimate, "estimate")
     env.macro(field_default)

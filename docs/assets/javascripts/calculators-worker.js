@@ -1,33 +1,50 @@
-/* Runs Python off the main thread: loads Pyodide and the calculators wheel, then answers
- * evaluation requests. Only JSON strings cross in either direction. */
+/* Runs Python off the main thread: loads Pyodide, the calculators wheel and the dependency wheels
+ * listed beside it (dependencies.json, written by the build), then answers bridge requests. Only
+ * JSON strings cross in either direction. */
 "use strict";
 
 // Python's bridge (calculators.handle_json): request type + JSON string → JSON string.
 let handle = null;
 
+async function download(url) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) {
+    throw new Error(`${url.split("/").pop()} could not be downloaded (HTTP ${response.status})`);
+  }
+  return response;
+}
+
+// The dependency wheels' addresses, then every wheel's bytes, dependencies first.
+async function downloadWheels(wheelUrl) {
+  const manifestUrl = new URL("dependencies.json", wheelUrl).href;
+  const names = await (await download(manifestUrl)).json();
+  const urls = [...names.map((name) => new URL(name, wheelUrl).href), wheelUrl];
+  const archives = await Promise.all(urls.map(async (url) => (await download(url)).arrayBuffer()));
+  return { urls: [manifestUrl, ...urls], archives };
+}
+
 async function start({ pyodideBase, wheelUrl }) {
   const startedAt = performance.now();
+  const wheels = downloadWheels(wheelUrl); // while Pyodide boots
+  wheels.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
   importScripts(pyodideBase + "pyodide.js");
   const pyodide = await loadPyodide({
     indexURL: pyodideBase,
     packageBaseUrl: pyodideBase,
     fullStdLib: false,
   });
-  const response = await fetch(wheelUrl, { cache: "no-cache" });
-  if (!response.ok) {
-    throw new Error(`the calculators package could not be downloaded (HTTP ${response.status})`);
-  }
-  pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+  const { urls, archives } = await wheels;
+  for (const archive of archives) pyodide.unpackArchive(archive, "wheel");
   handle = pyodide.pyimport("calculators").handle_json;
-  return performance.now() - startedAt;
+  return { startupMs: performance.now() - startedAt, wheelUrls: urls };
 }
 
 self.onmessage = async (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
     try {
-      const startupMs = await start(message);
-      self.postMessage(JSON.stringify({ type: "ready", startupMs }));
+      const { startupMs, wheelUrls } = await start(message);
+      self.postMessage(JSON.stringify({ type: "ready", startupMs, wheelUrls }));
     } catch (error) {
       self.postMessage(JSON.stringify({ type: "failed", reason: String((error && error.message) || error) }));
     }

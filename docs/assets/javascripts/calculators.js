@@ -39,7 +39,7 @@
         // Keep the runtime for offline use; the worker fetched it, out of the page's sight.
         if (window.handbookOffline) {
           const files = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-          window.handbookOffline.keep([assets.worker, assets.wheelUrl, ...files.map((name) => assets.pyodideBase + name)]);
+          window.handbookOffline.keep([assets.worker, ...message.wheelUrls, ...files.map((name) => assets.pyodideBase + name)]);
         }
         settle.resolve();
       } else if (message.type === "failed") {
