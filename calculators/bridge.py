@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from calculators.drills import drill_grade_json, drill_question_json
 from calculators.evaluation import evaluate_json
 from calculators.summary import markdown_json
 
@@ -20,6 +21,8 @@ HANDLERS: Mapping[str, Callable[[str], str]] = MappingProxyType(
     {
         "evaluate": evaluate_json,
         "markdown": markdown_json,
+        "drill_question": drill_question_json,
+        "drill_grade": drill_grade_json,
     }
 )
 
@@ -31,7 +34,7 @@ def handle_json(request_type: str, request: str) -> str:
     >>> json.loads(handle_json("evaluate", '{"id": "traffic", "inputs": {}}'))["ok"]
     True
     >>> json.loads(handle_json("nope", "{}"))["errors"]["_"]
-    'Unknown request type "nope"; known: evaluate, markdown.'
+    'Unknown request type "nope"; known: drill_grade, drill_question, evaluate, markdown.'
     """
     handler = HANDLERS.get(request_type)
     if handler is None:
