@@ -74,7 +74,7 @@ OFF_BAND = "off"
 #: Difficulty level → what it asks for.
 LEVELS: Mapping[int, str] = {
     1: "One step",
-    2: "Two or three calculators chained",
+    2: "Two or three steps chained",
     3: "The full worksheet chain",
 }
 TOPICS: tuple[str, ...] = ("traffic", "storage", "bandwidth", "servers", "availability", "cache", "concurrency", "sharding")
@@ -195,6 +195,9 @@ def _a(slot: str, label: str, *choices: str) -> Draw:
 # Shared draws: round figures a candidate would say in the room.
 _DAU = _n("dau", "Daily users", "5 M", "10 M", "20 M", "50 M", "100 M", "200 M", "500 M")
 _PEAK = _n("peak", "Peak ÷ average", "2", "3", "4", "5")
+# The sharding calculator also places sample keys to count moves on resharding; drills never ask for
+# that, so the smallest sample keeps each evaluation (and the sensitivity's re-evaluations) quick.
+_FEW_SAMPLE_KEYS = {"sample_keys": "100", "virtual_nodes": "1"}
 _NO_STORAGE_EXTRAS = {"metadata_overhead": "0%", "index_overhead": "0%", "backup_copies": "0"}
 
 TEMPLATES: tuple[Template, ...] = (
@@ -433,6 +436,7 @@ TEMPLATES: tuple[Template, ...] = (
                     "max_shard_bytes": "{max_shard}",
                     "write_rps": "{writes}",
                     "max_shard_write_rps": "{max_writes}",
+                    **_FEW_SAMPLE_KEYS,
                 },
                 ("shards_for_size", "shards_for_writes", "shards_needed"),
             ),
@@ -440,6 +444,28 @@ TEMPLATES: tuple[Template, ...] = (
         answer_key="shards_needed",
     ),
     # ---------------------------------------------------------------- level 2: chains
+    Template(
+        id="availability.redundant_path",
+        level=2,
+        topics=("availability",),
+        scenario="Every request passes a load balancer at {lb}, an application tier at {app} and a database at {db}, "
+        "one after the other. Each runs as {replicas} replicas, any one of which can serve, failing independently.",
+        ask="Expected downtime a year for the whole path?",
+        draws=(
+            _a("lb", "Load balancer, one replica", "99.9%", "99.95%", "99.99%"),
+            _a("app", "Application server, one replica", "99%", "99.5%", "99.9%"),
+            _a("db", "Database, one replica", "99%", "99.5%", "99.9%"),
+            Draw("replicas", "Replicas of each", SlotKind.CHOICE, ("2", "3")),
+        ),
+        stages=(
+            Stage(
+                "availability",
+                {"components": "{lb}, {app}, {db}", "replicas": "{replicas}"},
+                ("redundant_availability", "redundant_downtime_per_year_s"),
+            ),
+        ),
+        answer_key="redundant_downtime_per_year_s",
+    ),
     Template(
         id="traffic-storage.photos",
         level=2,
@@ -689,7 +715,7 @@ TEMPLATES: tuple[Template, ...] = (
             ),
             Stage(
                 "sharding",
-                {"max_shard_bytes": "{max_shard}", "write_rps": "0"},
+                {"max_shard_bytes": "{max_shard}", "write_rps": "0", **_FEW_SAMPLE_KEYS},
                 ("shards_for_size", "shards_needed"),
                 links={"data_bytes": (1, "stored_bytes_at_horizon")},
             ),
