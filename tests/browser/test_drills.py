@@ -126,7 +126,11 @@ def test_the_session_summary_survives_a_reload(page_and_log: tuple[Page, Request
     expect(page.locator(f"{PANEL} [data-drill-grade]")).to_have_attribute("data-band", "close")
     expect(answered).to_have_text("1")
     expect(page.locator(f"{PANEL} [data-summary=streak]")).to_have_text("1")
-    submit(page, answer_text(11, 1))  # the same question again shows its grade but counts once
+    # The same question again shows its grade but counts once.
+    submit(page, "lots")
+    expect(page.locator(f"{PANEL} [data-drill-result]")).to_be_hidden()
+    submit(page, answer_text(11, 1))
+    expect(page.locator(f"{PANEL} [data-drill-result]")).to_be_visible()
     expect(answered).to_have_text("1")
 
     page.goto(f"{site_url}{DRILLS_PATH}#seed=12&level=1")
