@@ -1077,6 +1077,15 @@ def _moved_text(draw: Draw, text: str, share: float) -> str | None:
     return None
 
 
+#: What a move that wipes out the answer (a ratio of 0 or less) counts as: more than any real move.
+_WIPED_OUT = 1e9
+
+
+def _log_move(change: float) -> float:
+    """|ln(new ÷ old)| for an answer that changed by ``change`` (+0.1 is 10% more)."""
+    return abs(math.log1p(change)) if change > -1 else _WIPED_OUT
+
+
 def sensitivity(drill: Drill, exact: float) -> list[dict[str, Any]]:
     """Each drawn input moved ±:data:`SENSITIVITY_STEP`, the chain re-evaluated: how much the answer moves, largest first."""
     rows: list[dict[str, Any]] = []
@@ -1088,10 +1097,12 @@ def sensitivity(drill: Drill, exact: float) -> list[dict[str, Any]]:
             changes[name] = run.answer(drill.template) / exact - 1 if run is not None and run.ok else None
         if changes["up"] is None and changes["down"] is None:
             continue
-        largest = max(abs(change) for change in changes.values() if change is not None)
-        rows.append({"slot": draw.slot, "label": draw.label, "up": changes["up"], "down": changes["down"], "largest": largest})
+        # Compared as log ratios, so ×1.1 and ÷1.1 weigh the same: an input the answer is inversely
+        # proportional to (a server's capacity) ties with one it is proportional to (users).
+        moved = max(_log_move(change) for change in changes.values() if change is not None)
+        rows.append({"slot": draw.slot, "label": draw.label, "up": changes["up"], "down": changes["down"], "moved": moved})
     # Rounded so that float noise cannot split a tie; ties keep the order the scenario names them.
-    rows.sort(key=lambda row: -units.round_significant(row["largest"], 6))
+    rows.sort(key=lambda row: -units.round_significant(row["moved"], 6))
     return rows
 
 
@@ -1109,10 +1120,10 @@ def _sensitivity_text(row: Mapping[str, Any]) -> str:
 
 def _most_sensitive(rows: list[dict[str, Any]]) -> str:
     """The input that moves the answer most, or every input tied for first ("A and B"); empty when nothing moves it."""
-    if not rows or rows[0]["largest"] == 0:
+    if not rows or rows[0]["moved"] == 0:
         return ""
-    top = units.round_significant(rows[0]["largest"], 6)
-    tied = [str(row["label"]) for row in rows if units.round_significant(row["largest"], 6) == top]
+    top = units.round_significant(rows[0]["moved"], 6)
+    tied = [str(row["label"]) for row in rows if units.round_significant(row["moved"], 6) == top]
     return tied[0] if len(tied) == 1 else ", ".join(tied[:-1]) + " and " + tied[-1]
 
 

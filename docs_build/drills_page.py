@@ -62,13 +62,14 @@ def render_drill() -> str:
         '<button type="submit" class="md-button md-button--primary">Check</button>'
         f'<small id="drill-form" class="drill__form" data-drill-form>Enter {escape(question["answer_form"])}.</small>'
         '<span id="drill-error" class="drill__error" data-drill-error role="alert"></span></form>'
-        '<p class="drill__status" data-drill-status role="status">Python starts in your browser to grade the answer.</p>'
+        '<p class="drill__status" data-drill-status role="status">Work it on paper, then type the figure you would say.</p>'
         '<div class="drill__result" data-drill-result hidden>'
         '<p class="drill__grade" data-drill-grade></p>'
-        '<p data-drill-expected></p>'
+        "<p data-drill-expected></p>"
         "<h3>Working</h3><ol data-drill-working></ol>"
-        '<h3>What moved the answer most</h3><p data-drill-most></p><ul data-drill-sensitivity></ul></div>'
-        f'<p class="drill__link"><a data-drill-link href="#seed={question["seed"]}">Link to this question</a></p>'
+        "<h3>What moved the answer most</h3><p data-drill-most></p><ul data-drill-sensitivity></ul></div>"
+        # The link gets its href (#seed=…) from the script: a fragment that names no element is not a link without it.
+        '<p class="drill__link"><a data-drill-link>Link to this question</a></p>'
         '<aside class="drill__summary" data-drill-summary aria-label="This session">'
         "<h3>Your drills</h3><dl>"
         '<dt>Answered</dt><dd data-summary="answered">0</dd>'
