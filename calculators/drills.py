@@ -1087,13 +1087,17 @@ def _log_move(change: float) -> float:
 
 
 def sensitivity(drill: Drill, exact: float) -> list[dict[str, Any]]:
-    """Each drawn input moved ±:data:`SENSITIVITY_STEP`, the chain re-evaluated: how much the answer moves, largest first."""
+    """Each drawn input moved ±:data:`SENSITIVITY_STEP`, the chain re-evaluated: how much the answer moves, most first.
+
+    ``up``/``down`` are the answer's relative changes (None where the moved input is out of range);
+    ``moved`` is the larger of the two as ``|ln(new ÷ old)|``, the measure the rows are ranked by.
+    """
     rows: list[dict[str, Any]] = []
     for draw in drill.template.draws:
         changes: dict[str, float | None] = {}
         for name, share in (("up", SENSITIVITY_STEP), ("down", -SENSITIVITY_STEP)):
-            moved = _moved_text(draw, drill.slots[draw.slot], share)
-            run = run_chain(drill.template, {**drill.slots, draw.slot: moved}) if moved is not None else None
+            moved_text = _moved_text(draw, drill.slots[draw.slot], share)
+            run = run_chain(drill.template, {**drill.slots, draw.slot: moved_text}) if moved_text is not None else None
             changes[name] = run.answer(drill.template) / exact - 1 if run is not None and run.ok else None
         if changes["up"] is None and changes["down"] is None:
             continue
