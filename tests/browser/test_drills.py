@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -82,6 +83,7 @@ def test_answers_right_wrong_and_malformed_get_the_python_grades(page_and_log: t
         expect(page.locator(f"{PANEL} [data-drill-result]")).to_be_hidden()
         expect(page.locator(f"{PANEL} input[name=answer]")).to_have_attribute("aria-invalid", "true")
     assert log.console_errors == []
+    assert log.hosts() == {urlsplit(site_url).netloc}  # nothing leaves for another origin
 
 
 def test_the_first_question_is_prerendered_and_a_seeded_link_shows_the_same_question(
