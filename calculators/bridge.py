@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from calculators.drills import drill_grade_json, drill_question_json
 from calculators.evaluation import evaluate_json
 from calculators.summary import markdown_json
 
@@ -36,6 +37,8 @@ HANDLERS: Mapping[str, Callable[[str], str]] = MappingProxyType(
         "markdown": markdown_json,
         "flashcards.session": _on_first_call("calculators.flashcard_schedule", "session_json"),
         "flashcards.review": _on_first_call("calculators.flashcard_schedule", "review_json"),
+        "drills.question": drill_question_json,
+        "drills.grade": drill_grade_json,
     }
 )
 
@@ -46,8 +49,10 @@ def handle_json(request_type: str, request: str) -> str:
     >>> import json
     >>> json.loads(handle_json("evaluate", '{"id": "traffic", "inputs": {}}'))["ok"]
     True
-    >>> json.loads(handle_json("nope", "{}"))["errors"]["_"]
-    'Unknown request type "nope"; known: evaluate, flashcards.review, flashcards.session, markdown.'
+    >>> json.loads(handle_json("nope", "{}"))["errors"]["_"].split(";")[0]
+    'Unknown request type "nope"'
+    >>> sorted(HANDLERS)
+    ['drills.grade', 'drills.question', 'evaluate', 'flashcards.review', 'flashcards.session', 'markdown']
     """
     handler = HANDLERS.get(request_type)
     if handler is None:

@@ -1,14 +1,18 @@
 """Command line over the same registry and :func:`evaluate` the page uses.
 
-``python -m calculators list`` and ``python -m calculators ID --field value ... [--json]``.
+``python -m calculators list``, ``python -m calculators ID --field value ... [--json]`` and
+``python -m calculators drill [--seed N] [--level L] [--topic T] [--answer TEXT]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
 import sys
 from collections.abc import Sequence
 
+from calculators.drills import LEVELS, MAX_SEED, TOPICS, drill_grade_json, drill_question_json
 from calculators.evaluation import dumps, evaluate
 from calculators.fields import AnyCalculator
 from calculators.registry import REGISTRY
@@ -55,15 +59,62 @@ def _list() -> str:
     return "\n".join(f"{calc_id:<{width}}  {c.summary}" for calc_id, c in REGISTRY.items())
 
 
+def _drill(argv: Sequence[str]) -> int:
+    """One drill through the same bridge handlers the page calls: question, answer (stdin or --answer), grade."""
+    parser = argparse.ArgumentParser(prog="python -m calculators drill", description="An estimation drill, graded.")
+    parser.add_argument("--seed", type=int, help=f"0 to {MAX_SEED}; the same seed and filters give the same question")
+    parser.add_argument("--level", type=int, choices=list(LEVELS), help="; ".join(f"{k}: {v}" for k, v in LEVELS.items()))
+    parser.add_argument("--topic", choices=TOPICS, help="only drills that exercise this calculator")
+    parser.add_argument("--answer", help="the answer, e.g. '220 TB'; read from stdin when left out")
+    parser.add_argument("--json", action="store_true", help="print the bridge's JSON result instead of text")
+    options = parser.parse_args(argv)
+    seed = options.seed if options.seed is not None else random.SystemRandom().randrange(MAX_SEED + 1)
+    request = {"seed": seed, "level": options.level, "topic": options.topic}
+    question = json.loads(drill_question_json(json.dumps(request)))
+    if not question["ok"]:
+        for message in question["errors"].values():
+            print(message, file=sys.stderr)
+        return 2
+    drill = question["question"]
+    if not options.json:
+        print(f"Drill {seed} · {drill['level_label']} · {', '.join(drill['topics'])}")
+        print(f"{drill['prompt']}\n{drill['ask']}")
+    answer = options.answer
+    if answer is None:
+        if not options.json:
+            print(f"Answer ({drill['answer_form']}): ", end="", flush=True)
+        answer = sys.stdin.readline().strip()
+    graded_json = drill_grade_json(json.dumps({**request, "answer": answer}))
+    graded = json.loads(graded_json)
+    if options.json:
+        print(graded_json)
+        return 0 if graded["ok"] else 2
+    if not graded["ok"]:
+        for message in graded["errors"].values():
+            print(message, file=sys.stderr)
+        return 2
+    print(f"{graded['grade']['summary']}. Exact: {graded['expected']['display']}; you said {graded['answer']['display']}.")
+    print("Working:")
+    for line in graded["working"]:
+        print(f"  {line}")
+    if graded["most_sensitive"]:
+        print(f"Moved the answer most: {graded['most_sensitive']}")
+    for row in graded["sensitivity"]:
+        print(f"  {row['text']}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit status (2 for bad input)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in ("-h", "--help"):
-        print("usage: python -m calculators list | ID [--field VALUE ...] [--json]\n\n" + _list())
+        print("usage: python -m calculators list | drill [--seed N] | ID [--field VALUE ...] [--json]\n\n" + _list())
         return 0
     if args[0] == "list":
         print(_list())
         return 0
+    if args[0] == "drill":
+        return _drill(args[1:])
     calculator = REGISTRY.get(args[0])
     if calculator is None:
         print(evaluate(args[0], {})["errors"]["_"], file=sys.stderr)

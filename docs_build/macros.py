@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 from calculators import REGISTRY, evaluate
 from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
+from docs_build.drills_page import drill_band, render_drill
 from docs_build.flashcards import SITE_ANKI_PATH, render_flashcards
 from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
@@ -186,4 +187,6 @@ def define_env(env: Any) -> None:
     env.macro(render_practice_timer, "practice_timer")
     env.macro(tables.downtime_table)
     env.macro(tables.glossary_table)
+    env.macro(render_drill, "drill")
+    env.macro(drill_band)
     env.variables["calculators"] = REGISTRY

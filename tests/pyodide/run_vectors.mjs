@@ -1,7 +1,9 @@
 // Evaluate request vectors inside Pyodide (Node) with the compiled wheel the site ships.
 // Usage: node run_vectors.mjs PYODIDE_DIR WHEEL_PATH VECTORS_JSON [REPEATS]
+// A vector is an evaluate request string, or a [type, request] pair for the bridge the worker calls
+// (calculators.handle_json: drills, flashcards, ...).
 // Prints {python, results, perCallMs}: each vector's result string and, with REPEATS, the mean
-// time of one evaluate_json call for it (the parity test reads results; make bench, the timings).
+// time of one call for it (the parity test reads results; make bench, the timings).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,7 +13,8 @@ const pyodideDir = path.resolve(pyodideArg);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
-const evaluate = pyodide.pyimport("calculators").evaluate_json;
+const calculators = pyodide.pyimport("calculators");
+const evaluate = (vector) => (Array.isArray(vector) ? calculators.handle_json(vector[0], vector[1]) : calculators.evaluate_json(vector));
 const requests = JSON.parse(await readFile(vectorsPath, "utf8"));
 const results = requests.map((request) => evaluate(request));
 const repeats = Number(repeatsArg || 0);
