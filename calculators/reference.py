@@ -925,12 +925,15 @@ _FIGURES: tuple[Figure, ...] = (
         "Symmetric cryptographic requests AWS KMS accepts per account and region",
         FigureKind.RATE,
         10_000,
-        5_500,
-        50_000,
-        2024,
-        "AWS KMS Developer Guide, request quotas (shared quota for Encrypt, Decrypt, GenerateDataKey; by region)",
+        10_000,
+        100_000,
+        2025,
+        "AWS KMS Developer Guide, request quotas (shared by all symmetric operations; 10,000 in most regions,"
+        " 20,000 in six, 100,000 in three)",
         unit="req/s",
-        note="Adjustable on request; envelope encryption with cached data keys keeps most requests away from it.",
+        note="The 100,000 regions are us-east-1, us-west-2 and eu-west-1; older editions of the guide listed"
+        " 5,500, 10,000 and 50,000. Adjustable on request; envelope encryption with cached data keys keeps most"
+        " requests away from it.",
     ),
     # --- conceptsA: coordination, search refresh and clock uncertainty ---
     Figure(
