@@ -711,9 +711,9 @@ _FIGURES: tuple[Figure, ...] = (
         30_000,
         1_000,
         50_000,
-        2024,
+        2017,
         "etcd documentation, 'Understanding performance' (three members on standard cloud VMs: under 1 ms a"
-        " request at light load, over 30,000 requests a second under heavy load)",
+        " request at light load, over 30,000 requests a second under heavy load; unchanged since the v3.1 docs)",
         unit="req/s",
         note="Raft batches concurrent requests; a client that waits for each reply is bound by a member round trip"
         " plus an fsync per write instead.",
@@ -727,7 +727,8 @@ _FIGURES: tuple[Figure, ...] = (
         2 * 1024**3,
         2024,
         "etcd documentation, 'System limits' (2 GiB by default)",
-        note="Past the quota the cluster raises an alarm and accepts only reads and deletes until compacted.",
+        note="Past the quota the cluster raises a NOSPACE alarm and accepts only reads and deletes until"
+        " compacted, defragmented and disarmed.",
         sizes=units.SizeSystem.BINARY,
     ),
     Figure(
