@@ -1094,10 +1094,12 @@ _FIGURES: tuple[Figure, ...] = (
         0.01,
         2026,
         "AWS data transfer pricing (EC2 across Availability Zones), as quoted by 2026 cost guides; Google Cloud"
-        " charges $0.01 between zones too",
+        " VPC network pricing (between zones of a region)",
         unit="$/GB",
-        note="Charged on the way out and again on the way in, so a byte that crosses costs $0.02. Replicating a"
-        " database across three zones pays it on every write.",
+        note="AWS charges it on the way out and again on the way in, so a byte that crosses costs $0.02; Google"
+        " Cloud charges its $0.01 once; Azure dropped its planned charge in 2024 and bills nothing between zones."
+        " Replicating a database you run across three zones pays it on every write; managed Multi-AZ databases"
+        " do not bill their own replication.",
     ),
     Figure(
         "vcpu_hour_usd",
