@@ -13,6 +13,7 @@ from typing import Any
 from calculators import REGISTRY, evaluate
 from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
+from docs_build.practice import estimation_constants, render_study_plan
 from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
     render_calculator,
@@ -159,6 +160,10 @@ def define_env(env: Any) -> None:
         """The problems index table, from every problem page's front matter."""
         return render_problems_index(docs_dir, problems)
 
+    def study_plan() -> str:
+        """The 14-day study plan with its checkboxes, from docs_build/practice.py's STUDY_PLAN."""
+        return render_study_plan(docs_dir)
+
     def write_figures_manifest(_plugin: Any) -> None:
         target = Path(env.conf["site_dir"]) / FIGURES_MANIFEST
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +173,8 @@ def define_env(env: Any) -> None:
     env.macro(calculator)
     env.macro(practice_this)
     env.macro(problems_index)
+    env.macro(study_plan)
+    env.macro(estimation_constants)
     env.macro(recorded_estimate, "estimate")
     env.macro(field_default)
     for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):
