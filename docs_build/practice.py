@@ -241,7 +241,7 @@ def render_study_plan(docs_dir: Path, plan: Sequence[StudyDay] = STUDY_PLAN, pag
             shown = f"Mock interview: {title}" if item.mock else title
             lines.append(
                 f'- <label class="study-plan__item"><input type="checkbox" data-plan-item="{escape(item.target)}">'
-                f" [{shown}]({_link(page, item.target)}) — {item.why}</label>"
+                f' <span class="study-plan__text">[{shown}]({_link(page, item.target)}) — {item.why}</span></label>'
             )
         lines += ["", "</section>", ""]
     lines += ["</div>", ""]
