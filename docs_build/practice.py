@@ -272,14 +272,30 @@ def estimation_constants() -> str:
     kib_over_kb = 1024 / 1000 - 1
     tib_over_tb = 1024**4 / 1000**4 - 1
     rows = [
-        ("Seconds in a day", format_number(SECONDS_PER_DAY), f"call it {scientific(round_day_s, 1).removeprefix('1 × ')}; rates come out {format_percent(rates_low, 1)} low"),
-        ("Seconds in a month", scientific(DAYS_PER_MONTH * SECONDS_PER_DAY, 3), f"a month is {format_number(DAYS_PER_MONTH)} days on average"),
-        ("Seconds in a year", scientific(SECONDS_PER_YEAR, 3), f"π × 10⁷ is {format_percent(abs(1 - math.pi * 1e7 / SECONDS_PER_YEAR), 1)} off"),
+        (
+            "Seconds in a day",
+            format_number(SECONDS_PER_DAY),
+            f"call it {scientific(round_day_s, 1).removeprefix('1 × ')}; rates come out {format_percent(rates_low, 1)} low",
+        ),
+        (
+            "Seconds in a month",
+            scientific(DAYS_PER_MONTH * SECONDS_PER_DAY, 3),
+            f"a month is {format_number(DAYS_PER_MONTH)} days on average",
+        ),
+        (
+            "Seconds in a year",
+            scientific(SECONDS_PER_YEAR, 3),
+            f"π × 10⁷ is {format_percent(abs(1 - math.pi * 1e7 / SECONDS_PER_YEAR), 1)} off",
+        ),
         ("1 million a day", per_second["1M"]["display"]["average_rps"], per_second["1M"]["rough"]["average_rps"]),
         ("1 billion a day", per_second["1B"]["display"]["average_rps"], per_second["1B"]["rough"]["average_rps"]),
         ("A day's bytes to a year's", f"× {DAYS_PER_CALENDAR_YEAR}", "then replicas, indexes, growth"),
         ("1 Gbit/s", format_byte_rate(gigabit_bytes_per_s), f"bits ÷ 8: {format_bit_rate(1e6)} is {format_byte_rate(1e6)}"),
-        ("KiB over kB; TiB over TB", f"{format_percent(kib_over_kb, 1)}; {format_percent(tib_over_tb, 1)}", "2¹⁰ ≈ 10³, and the gap grows"),
+        (
+            "KiB over kB; TiB over TB",
+            f"{format_percent(kib_over_kb, 1)}; {format_percent(tib_over_tb, 1)}",
+            "2¹⁰ ≈ 10³, and the gap grows",
+        ),
     ]
     lines = ["| Constant | Value | Say |", "|---|---|---|"]
     lines += [f"| {name} | **{value}** | {say} |" for name, value, say in rows]

@@ -58,7 +58,12 @@ def test_cheat_sheet_constants_come_from_the_calendar_and_the_traffic_calculator
     assert rows["Seconds in a day"][1] == f"{SECONDS_PER_DAY:,}"
     per_million = evaluate(
         "traffic",
-        {"monthly_active_users": "1M", "daily_active_fraction": "100%", "requests_per_user_per_day": "1", "peak_multiplier": "1x"},
+        {
+            "monthly_active_users": "1M",
+            "daily_active_fraction": "100%",
+            "requests_per_user_per_day": "1",
+            "peak_multiplier": "1x",
+        },
     )
     assert rows["1 million a day"][1:] == [per_million["display"]["average_rps"], per_million["rough"]["average_rps"]]
     assert "86400" not in (DOCS / "practice" / "cheat-sheet.md").read_text(encoding="utf-8").replace(",", "")
