@@ -202,10 +202,15 @@ def plan_items(plan: Sequence[StudyDay] = STUDY_PLAN) -> list[StudyItem]:
     return [item for day in plan for item in day.items]
 
 
-def _link(from_page: str, target: str) -> str:
-    page, _, anchor = target.partition("#")
-    relative = posixpath.relpath(page, posixpath.dirname(from_page) or ".")
-    return f"{relative}#{anchor}" if anchor else relative
+def _link(from_page: str, item: StudyItem) -> str:
+    """The item's Markdown link target, plus, for a mock, the anchor the script adds.
+
+    A mock links to the problem page itself and names ``#practice`` in ``data-plan-hash``: the
+    combined print page renames heading anchors only, so a literal ``#practice`` link would point
+    nowhere there, while on the site the script appends it and the timer starts on arrival.
+    """
+    relative = posixpath.relpath(item.page, posixpath.dirname(from_page) or ".")
+    return f'{relative}){{ data-plan-hash="{PRACTICE_ANCHOR}" }}' if item.mock else f"{relative})"
 
 
 def _progress_text(done: int, total: int) -> str:
@@ -241,7 +246,7 @@ def render_study_plan(docs_dir: Path, plan: Sequence[StudyDay] = STUDY_PLAN, pag
             shown = f"Mock interview: {title}" if item.mock else title
             lines.append(
                 f'- <label class="study-plan__item"><input type="checkbox" data-plan-item="{escape(item.target)}">'
-                f' <span class="study-plan__text">[{shown}]({_link(page, item.target)}) — {item.why}</span></label>'
+                f' <span class="study-plan__text">[{shown}]({_link(page, item)} — {item.why}</span></label>'
             )
         lines += ["", "</section>", ""]
     lines += ["</div>", ""]

@@ -38,6 +38,11 @@ def test_plan_ticks_survive_reload_and_instant_navigation(page_and_log: tuple[Pa
     expect(page.locator(PROGRESS)).to_have_text(f"0 of {total} done")
     assert page.locator(BOX).count() == total
 
+    # Each mock opens its problem at #practice, where the timer starts.
+    mock_links = page.eval_on_selector_all("a[data-plan-hash]", "links => links.map(a => new URL(a.href).pathname + a.hash)")
+    slugs = [item.page.removeprefix("problems/").removesuffix(".md") for item in items if item.mock]
+    assert mock_links == [f"/problems/{slug}/#practice" for slug in slugs]
+
     # Each checkbox is named by its own item's text (what axe's `label` rule asks for).
     boxes = page.locator(BOX)
     for index, item in enumerate(items):

@@ -91,6 +91,8 @@ def test_rendered_plan_has_one_labelled_keyed_checkbox_per_item() -> None:
         link = label.select_one("a[href]")
         assert link is not None and str(link["href"]).split("#")[0].endswith(item.page.split("/")[-1])
         assert item.why in label.get_text()
+        # A mock's anchor is added by the script (the print page renames anchors; see _link).
+        assert link.get("data-plan-hash") == (PRACTICE_ANCHOR if item.mock else None), item.target
     assert root.select_one("[data-plan-progress]").get_text() == f"0 of {len(items)} done"  # type: ignore[union-attr]
     assert root.select_one("button[data-plan-reset]") is not None
 

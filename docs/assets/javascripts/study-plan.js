@@ -3,7 +3,8 @@
  *
  * The plan's markup is generated at build time (docs_build/practice.py): a [data-study-plan]
  * root naming its storage key, one checkbox per item (input[data-plan-item], keyed by the
- * item's link target), a progress line and a reset button. Nothing here needs the network, so
+ * item's link target), a progress line and a reset button; a mock interview's link names the
+ * anchor to open its problem at (data-plan-hash). Nothing here needs the network, so
  * the plan works offline wherever the page itself loads. Mounted on every page view, including
  * those reached by Material's instant navigation, so the ticks are restored each time.
  */
@@ -103,6 +104,12 @@
       render();
       progress.textContent = `Ticks cleared: ${progressText(0, boxes.length)}`;
     });
+    // A mock interview opens its problem at #practice, where the timer starts by itself. Only for
+    // links to another page: on the combined print page every link points inside that page.
+    for (const link of root.querySelectorAll("a[data-plan-hash]")) {
+      if (!(link instanceof HTMLAnchorElement) || new URL(link.href).pathname === window.location.pathname) continue;
+      link.hash = link.dataset.planHash || "";
+    }
     reset.hidden = false;
     render();
   }
