@@ -17,6 +17,7 @@ from calculators.reference import FIGURES, GROUPS, LATENCY_HISTORY, figure
 from docs_build import tables
 from docs_build.drills_page import drill_band, render_drill
 from docs_build.flashcards import SITE_ANKI_PATH, render_flashcards
+from docs_build.practice import estimation_constants, render_study_plan
 from docs_build.problems import ProblemError, load_problems, render_problem_practice, render_problems_index
 from docs_build.widget import (
     render_calculator,
@@ -167,6 +168,10 @@ def define_env(env: Any) -> None:
         """The flashcards widget, its first card pre-rendered, with the Anki download beside it."""
         return render_flashcards(get_relative_url(SITE_ANKI_PATH.as_posix(), str(env.page.url)))
 
+    def study_plan() -> str:
+        """The 14-day study plan with its checkboxes, from docs_build/practice.py's STUDY_PLAN."""
+        return render_study_plan(docs_dir)
+
     def write_figures_manifest(_plugin: Any) -> None:
         target = Path(env.conf["site_dir"]) / FIGURES_MANIFEST
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +182,8 @@ def define_env(env: Any) -> None:
     env.macro(practice_this)
     env.macro(flashcards)
     env.macro(problems_index)
+    env.macro(study_plan)
+    env.macro(estimation_constants)
     env.macro(recorded_estimate, "estimate")
     env.macro(field_default)
     for quote in (ref, ref_number, ref_value, ref_range, ref_cite, ref_table, latency_table):
