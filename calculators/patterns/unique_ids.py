@@ -68,6 +68,8 @@ class SnowflakeGenerator:
     def _now_ms(self) -> int:
         """Milliseconds since the epoch, never earlier than the last ID's."""
         now = self._clock_ms() - self.epoch_ms
+        if now < 0:  # an epoch in the future would shift a negative time into the sign bit
+            raise ValueError(f"the clock reads {-now} ms before epoch_ms; choose an epoch in the past")
         if now < self._last_ms:
             behind_ms = self._last_ms - now
             if behind_ms > self._max_backwards_wait_ms:

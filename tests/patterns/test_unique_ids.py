@@ -68,6 +68,12 @@ def test_small_backwards_step_is_waited_out() -> None:
     assert parse_snowflake(second) == SnowflakeParts(1_000, 2, 1)
 
 
+def test_clock_before_the_epoch_is_refused_rather_than_minting_a_negative_id() -> None:
+    generator = SnowflakeGenerator(worker_id=0, epoch_ms=10_000, clock_ms=scripted_clock([9_999]))
+    with pytest.raises(ValueError, match="1 ms before epoch_ms"):
+        generator.next_id()
+
+
 def test_large_backwards_step_is_refused() -> None:
     generator = SnowflakeGenerator(worker_id=2, epoch_ms=0, clock_ms=scripted_clock([1_000, 900]), max_backwards_wait_ms=5)
     generator.next_id()
