@@ -59,13 +59,17 @@ def figure_card(figure: Figure) -> Card:
     >>> dict(card.details)["Range"]
     '80–120 ns'
     """
-    details = [("Range", figure.range_text()), ("Checked", str(figure.year)), ("Source", figure.source)]
+    # A default or a published limit (PostgreSQL's max_connections, a DynamoDB item) has one value:
+    # asking for its "typical value" and showing a "range" of one figure would read as a hedge.
+    exact = figure.low == figure.high
+    details = [] if exact else [("Range", figure.range_text())]
+    details += [("Checked", str(figure.year)), ("Source", figure.source)]
     if figure.note:
         details.append(("Note", figure.note))
     return Card(
         id=f"figure:{figure.key}",
         # The label stays as the reference tables print it, so the card reads as the row it drills.
-        front=f"{figure.label}: typical value?",
+        front=f"{figure.label}?" if exact else f"{figure.label}: typical value?",
         answer=figure.format(),
         details=tuple(details),
         tags=(_group_of(figure.key),),
