@@ -166,6 +166,12 @@ def _size_unit(unit: str) -> tuple[SizeUnit, str]:
         return SIZE_UNITS[unit], ""
     if unit.startswith("K") and not unit.startswith("Ki") and "k" + unit[1:] in SIZE_UNITS:
         return SIZE_UNITS["k" + unit[1:]], f"{unit} taken as k{unit[1:]}"
+    # "GBps" is a common way to write gigabytes a second; read it so, and say so (Gbps stays bits).
+    per_second = unit.removesuffix("ps") + "/s"
+    if per_second.startswith("K") and not per_second.startswith("Ki"):
+        per_second = "k" + per_second[1:]
+    if unit.endswith("Bps") and per_second in SIZE_UNITS:
+        return SIZE_UNITS[per_second], f"{unit} taken as {per_second}"
     same_letters = sorted(symbol for symbol in SIZE_UNITS if symbol.lower() == unit.lower())
     if same_letters:
         bytes_form = next((s for s in same_letters if s.endswith("B") and "/" not in s), None)

@@ -371,3 +371,14 @@ def test_directory_error_names_the_entries() -> None:
 def test_empty_directory_range_names_its_entry() -> None:
     message = evaluate("sharding", {"directory": "1-10=db-1, 20-15=db-2"})["errors"]["directory"]
     assert "entry 2" in message and "empty" in message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected_bytes_per_s"),
+    [("5 GBps", 5e9), ("5 MBps", 5e6), ("5 KBps", 5e3), ("2 GiBps", 2 * 1024**3)],
+)
+def test_bytes_per_second_written_bps_reads_as_bytes_and_says_so(raw: str, expected_bytes_per_s: float) -> None:
+    reading = units.read_byte_rate(raw)
+    assert reading.value == expected_bytes_per_s
+    assert "taken as" in reading.note and "B/s" in reading.note
+    assert units.parse_byte_rate(raw.replace("Bps", "bps")) == expected_bytes_per_s / 8  # lowercase b: bits
