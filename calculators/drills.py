@@ -200,6 +200,20 @@ _PEAK = _n("peak", "Peak ÷ average", "2", "3", "4", "5")
 _FEW_SAMPLE_KEYS = {"sample_keys": "100", "virtual_nodes": "1"}
 _NO_STORAGE_EXTRAS = {"metadata_overhead": "0%", "index_overhead": "0%", "backup_copies": "0"}
 
+#: The first stage of the chains that start from daily users: their peak request rate, from the
+#: slots ``dau``, ``requests`` (a day, each user) and ``peak``.
+_PEAK_TRAFFIC = Stage(
+    "traffic",
+    {
+        "monthly_active_users": "{dau}",
+        "daily_active_fraction": "100%",
+        "requests_per_user_per_day": "{requests}",
+        "peak_multiplier": "{peak}",
+    },
+    ("daily_requests", "average_rps", "peak_rps"),
+)
+
+
 TEMPLATES: tuple[Template, ...] = (
     # ---------------------------------------------------------------- level 1: one calculator
     Template(
@@ -550,16 +564,7 @@ TEMPLATES: tuple[Template, ...] = (
             _p("utilisation", "Target utilisation", "50%", "60%", "70%"),
         ),
         stages=(
-            Stage(
-                "traffic",
-                {
-                    "monthly_active_users": "{dau}",
-                    "daily_active_fraction": "100%",
-                    "requests_per_user_per_day": "{requests}",
-                    "peak_multiplier": "{peak}",
-                },
-                ("daily_requests", "average_rps", "peak_rps"),
-            ),
+            _PEAK_TRAFFIC,
             Stage(
                 "servers",
                 {"rps_per_server": "{per_server}", "target_utilisation": "{utilisation}", "redundancy": "n+2"},
@@ -583,16 +588,7 @@ TEMPLATES: tuple[Template, ...] = (
             _p("hit", "Cache hit ratio", "80%", "90%", "95%", "99%"),
         ),
         stages=(
-            Stage(
-                "traffic",
-                {
-                    "monthly_active_users": "{dau}",
-                    "daily_active_fraction": "100%",
-                    "requests_per_user_per_day": "{requests}",
-                    "peak_multiplier": "{peak}",
-                },
-                ("daily_requests", "average_rps", "peak_rps"),
-            ),
+            _PEAK_TRAFFIC,
             # Every request is a read, so the peak rate is the read rate.
             Stage("cache", {"hit_ratio": "{hit}"}, ("backend_rps",), links={"read_rps": (0, "peak_rps")}),
         ),
@@ -612,16 +608,7 @@ TEMPLATES: tuple[Template, ...] = (
             _t("latency", "Response time", "50 ms", "100 ms", "200 ms", "500 ms"),
         ),
         stages=(
-            Stage(
-                "traffic",
-                {
-                    "monthly_active_users": "{dau}",
-                    "daily_active_fraction": "100%",
-                    "requests_per_user_per_day": "{requests}",
-                    "peak_multiplier": "{peak}",
-                },
-                ("daily_requests", "average_rps", "peak_rps"),
-            ),
+            _PEAK_TRAFFIC,
             Stage(
                 "concurrency",
                 {"response_time_s": "{latency}"},
@@ -647,16 +634,7 @@ TEMPLATES: tuple[Template, ...] = (
             _t("db_time", "Time holding a connection", "5 ms", "10 ms", "20 ms"),
         ),
         stages=(
-            Stage(
-                "traffic",
-                {
-                    "monthly_active_users": "{dau}",
-                    "daily_active_fraction": "100%",
-                    "requests_per_user_per_day": "{requests}",
-                    "peak_multiplier": "{peak}",
-                },
-                ("daily_requests", "average_rps", "peak_rps"),
-            ),
+            _PEAK_TRAFFIC,
             Stage(
                 "servers",
                 {"rps_per_server": "{per_server}", "target_utilisation": "70%", "redundancy": "n+2"},
