@@ -71,12 +71,13 @@ class StudyDay:
 
 
 # Fundamentals and estimation first, then the classic problems with the ideas each leans on, then
-# the hard ones; the last day is review and two mock interviews on problems not yet read.
+# the hard ones; the flashcards start on day 2 so spaced repetition has twelve days to work; the
+# last day is review and two mock interviews on problems not yet read.
 STUDY_PLAN: tuple[StudyDay, ...] = (
     StudyDay(
         "Know the shape of the hour before any design",
         (
-            StudyItem("interview/index.md", "the five phases and what each is scored on"),
+            StudyItem("interview/index.md", "the five phases and what interviewers assess"),
             StudyItem("interview/requirements.md", "scope, scale and targets in the first minutes"),
             StudyItem("interview/time-management.md", "time checks out loud at each boundary"),
         ),
@@ -87,12 +88,14 @@ STUDY_PLAN: tuple[StudyDay, ...] = (
             StudyItem("interview/estimation.md", "traffic, storage, bandwidth, and what each decides"),
             StudyItem("reference/numbers.md", "the per-node figures you will divide by"),
             StudyItem("calculators/worksheet.md", "run one preset, then change an input and predict the result"),
+            StudyItem("practice/flashcards.md", "start the deck; ten minutes of due cards every day from here on"),
         ),
     ),
     StudyDay(
         "Choose the store and shape the data",
         (
             StudyItem("building-blocks/databases.md", "relational by default, and what moves you off it"),
+            StudyItem("building-blocks/consistency.md", "CAP, PACELC, and which reads may be stale"),
             StudyItem("building-blocks/data-modeling.md", "entities, keys, and the index each query needs"),
             StudyItem("technologies/postgresql.md", "what one primary guarantees and sustains"),
         ),
@@ -112,6 +115,7 @@ STUDY_PLAN: tuple[StudyDay, ...] = (
             StudyItem("problems/url-shortener.md", "the whole hour on an easy prompt"),
             StudyItem("concepts/unique-ids.md", "UUIDv4, v7 and Snowflake IDs, and their ordering"),
             StudyItem("problems/unique-ids.md", "a short problem that is all trade-offs"),
+            StudyItem("problems/leaderboard.md", "Redis sorted sets and the hot key at the top"),
         ),
     ),
     StudyDay(
@@ -136,9 +140,9 @@ STUDY_PLAN: tuple[StudyDay, ...] = (
         "Connections, limits and abuse",
         (
             StudyItem("problems/chat.md", "long-lived connections and delivery order"),
+            StudyItem("technologies/cassandra.md", "the wide-column store chat history usually lands in"),
             StudyItem("problems/rate-limiter.md", "token buckets shared across servers"),
             StudyItem("concepts/security.md", "tokens, secrets and abuse controls"),
-            StudyItem("problems/leaderboard.md", "sorted sets and the hot key at the top"),
         ),
     ),
     StudyDay(
@@ -155,7 +159,7 @@ STUDY_PLAN: tuple[StudyDay, ...] = (
         (
             StudyItem("concepts/stream-processing.md", "windows, watermarks and late events"),
             StudyItem("problems/top-k.md", "approximate counts, exact enough"),
-            StudyItem("problems/ad-click-aggregation.md", "exactly-once counts that bill money"),
+            StudyItem("problems/ad-click-aggregation.md", "billable counts: deduplicated, idempotent sinks, a batch recount"),
         ),
     ),
     StudyDay(
@@ -172,24 +176,24 @@ STUDY_PLAN: tuple[StudyDay, ...] = (
         (
             StudyItem("concepts/geospatial-indexing.md", "geohash, quadtrees and cells for nearby queries"),
             StudyItem("problems/ride-hailing.md", "moving points matched in seconds"),
-            StudyItem("concepts/collaborative-editing.md", "OT against CRDTs"),
-            StudyItem("problems/collaborative-editing.md", "concurrent edits that converge"),
+            StudyItem("concepts/collaborative-editing.md", "the mechanism: OT against CRDTs, and why each converges"),
+            StudyItem("problems/collaborative-editing.md", "the design: one server owns each document; snapshots over an op log"),
         ),
     ),
     StudyDay(
-        "Data that must survive failure",
+        "Data that survives a lost node or region, and its bill",
         (
-            StudyItem("building-blocks/consistency.md", "CAP, PACELC, and which reads may be stale"),
             StudyItem("problems/key-value-store.md", "partitioning, quorums and repair from first principles"),
+            StudyItem("concepts/multi-region.md", "active-passive or active-active, RPO and RTO, a home region per key"),
             StudyItem("problems/file-sync.md", "chunks, versions and conflicts across devices"),
-            StudyItem("practice/flashcards.md", "a first pass through every card"),
+            StudyItem("concepts/cost.md", "the monthly bill from list prices, and which line dominates"),
         ),
     ),
     StudyDay(
         "Rehearse: two mocks on problems you have not read",
         (
             StudyItem("practice/cheat-sheet.md", "print it and read it once, then put it away"),
-            StudyItem("practice/drills.md", "estimation drills until each takes a minute"),
+            StudyItem("practice/drills.md", "graded chains, until each takes about a minute"),
             StudyItem("problems/video-streaming.md", "a 60-minute mock, scored against the rubric", mock=True),
             StudyItem("problems/job-scheduler.md", "a second mock; compare the two scores", mock=True),
         ),
