@@ -1061,9 +1061,19 @@ def _moved_text(draw: Draw, text: str, share: float) -> str | None:
 _WIPED_OUT = 1e9
 
 
+#: Significant figures kept of a move: ``log1p`` comes from the platform's maths library, whose
+#: last bit differs between CPython builds (glibc natively, musl in Pyodide); nine figures are the
+#: same everywhere and far more than the ranking and the text use.
+MOVE_FIGURES = 9
+
+
 def _log_move(change: float) -> float:
-    """|ln(new ÷ old)| for an answer that changed by ``change`` (+0.1 is 10% more)."""
-    return abs(math.log1p(change)) if change > -1 else _WIPED_OUT
+    """|ln(new ÷ old)| for an answer that changed by ``change`` (+0.1 is 10% more), to :data:`MOVE_FIGURES` figures."""
+    if change <= -1:
+        return _WIPED_OUT
+    if abs(change) < 1e-9:  # float noise from a round trip through per-second rates, not a real move
+        return 0.0
+    return units.round_significant(abs(math.log1p(change)), MOVE_FIGURES)
 
 
 def sensitivity(drill: Drill, exact: float) -> list[dict[str, Any]]:

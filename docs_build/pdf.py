@@ -49,6 +49,10 @@ _INIT_SCRIPT = """
 (() => {
   document.addEventListener("DOMContentLoaded", () => {
     for (const details of document.querySelectorAll("details")) details.open = true;
+    // Each problem's timer carries id="practice" (so #practice starts it on the site); twenty of
+    // them on one combined page would shadow the Practice section's own anchor, so links to that
+    // section would have no destination in the PDF.
+    for (const timer of document.querySelectorAll("[data-practice-timer][id]")) timer.removeAttribute("id");
   });
   const roots = new WeakMap();
   const attach = Element.prototype.attachShadow;

@@ -173,7 +173,7 @@ def test_runtime_survives_instant_navigation_and_starts_once(page_and_log: tuple
     page.goto(f"{site_url}/{calculator_page('traffic')}")
     wait_state(page, "traffic", "ready")
     page.evaluate("window.__sameDocument = true")
-    page.click('a[href$="storage/"]:visible >> nth=0')
+    page.click('a[href$="/storage/"]:visible >> nth=0')  # the storage calculator, not object-storage/
     wait_state(page, "storage", "ready")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation should not reload the page"
     page.fill('[name="item_bytes"]', "280 B")
