@@ -158,7 +158,8 @@ def test_drills_work_offline_after_the_first_visit(browser: Browser, site_url: s
         page.goto(f"{site_url}{DRILLS_PATH}")
         wait_ready(page)
         page.wait_for_function(
-            """async () => !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href)))
+            """async () => !!(await navigator.serviceWorker.ready).active
+                && !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href)))
                 && !!(await caches.match(new URL('../../assets/python/calculators.whl', location.href)))
                 && !!(await caches.match(new URL('../../assets/javascripts/drills.js', location.href)))
                 && !!(await caches.match(location.href))""",

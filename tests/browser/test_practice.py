@@ -118,8 +118,10 @@ def test_plan_keeps_ticks_offline(browser: Browser, site_url: str) -> None:
     try:
         page = context.new_page()
         page.goto(f"{site_url}/{PLAN}")
+        # Cached is not enough: a worker still installing does not answer the reload; wait until it is active.
         page.wait_for_function(
-            """async () => !!(await caches.match(location.href))
+            """async () => !!(await navigator.serviceWorker.ready).active
+                && !!(await caches.match(location.href))
                 && !!(await caches.match(new URL('../../assets/javascripts/study-plan.js', location.href)))""",
             timeout=60_000,
             polling=250,
