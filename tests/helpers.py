@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import yaml
+from bs4 import BeautifulSoup, Tag
+
 from calculators import REGISTRY, evaluate
 from calculators.fields import FieldKind
+from docs_build.problems import nav_paths
+from docs_build.runtime import PROJECT_ROOT
 
 
 def calculator_page(calc_id: str) -> str:
@@ -42,3 +47,36 @@ def edited_value(calc_id: str, field_name: str) -> str:
         if result["ok"] and result["display"] != defaults["display"]:
             return candidate
     raise AssertionError(f"{calc_id}.{field_name}: no example value changes the results; improve its example")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its ``!ENV`` and ``!!python/name:`` tags read as plain nulls."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_pages(prefix: str = "") -> list[str]:
+    """The pages mkdocs.yml's nav lists under ``prefix`` (e.g. ``"concepts/"``), in nav order."""
+    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader underneath
+    return [page for page in nav_paths(config["nav"]) if page.startswith(prefix)]
+
+
+def heading_text(heading: Tag) -> str:
+    return heading.get_text().replace("¶", "").strip()
+
+
+def sections(document: BeautifulSoup) -> dict[str, list[Tag]]:
+    """A built page's article elements under each H2, by heading text, in order."""
+    article = document.select_one("article")
+    assert article is not None
+    found: dict[str, list[Tag]] = {}
+    current: list[Tag] | None = None
+    for child in article.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "h2":
+            current = found.setdefault(heading_text(child), [])
+        elif current is not None:
+            current.append(child)
+    return found

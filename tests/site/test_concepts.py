@@ -13,11 +13,9 @@ import posixpath
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 
-from docs_build.problems import nav_paths
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import nav_pages, sections
 
 pytestmark = pytest.mark.site
 
@@ -38,35 +36,9 @@ CONCEPTS = (
 CONCEPT_SECTIONS = ("How it works", "Options and trade-offs", "The numbers", "In the interview", "Where this comes up")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its ``!ENV`` and ``!!python/name:`` tags read as plain nulls."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _concept_nav() -> list[str]:
-    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader underneath
-    return [page for page in nav_paths(config["nav"]) if page.startswith("concepts/")]
-
-
 @functools.cache
 def _built(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / "concepts" / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def _sections(document: BeautifulSoup) -> dict[str, list[Tag]]:
-    """H2 heading text → the elements up to the next H2."""
-    article = document.select_one("article")
-    assert article is not None
-    found: dict[str, list[Tag]] = {}
-    current: list[Tag] | None = None
-    for element in article.find_all(recursive=False):
-        if element.name == "h2":
-            current = found.setdefault(element.get_text().replace("¶", "").strip(), [])
-        elif current is not None and isinstance(element, Tag):
-            current.append(element)
-    return found
 
 
 def _targets(page: str, tags: list[Tag]) -> list[str]:
@@ -81,7 +53,7 @@ def _targets(page: str, tags: list[Tag]) -> list[str]:
 
 
 def test_nav_lists_the_index_then_every_concept_page() -> None:
-    listed = _concept_nav()
+    listed = nav_pages("concepts/")
     assert listed[0] == "concepts/index.md"
     assert sorted(listed[1:]) == sorted(f"concepts/{name}.md" for name in CONCEPTS)
 
@@ -89,7 +61,7 @@ def test_nav_lists_the_index_then_every_concept_page() -> None:
 @pytest.mark.parametrize("concept", CONCEPTS)
 def test_concept_page_follows_the_shape_with_one_diagram(built_site: Path, concept: str) -> None:
     document = _built(built_site, concept)
-    found = _sections(document)
+    found = sections(document)
     assert tuple(found) == CONCEPT_SECTIONS
     diagrams = document.select("article .mermaid")
     assert len(diagrams) == 1, f"{concept}: expected one diagram, found {len(diagrams)}"
@@ -101,7 +73,7 @@ def test_concept_page_follows_the_shape_with_one_diagram(built_site: Path, conce
 
 @pytest.mark.parametrize("concept", CONCEPTS)
 def test_concept_page_names_a_problem_that_uses_it(built_site: Path, concept: str) -> None:
-    linked = _targets(concept, _sections(_built(built_site, concept))["Where this comes up"])
+    linked = _targets(concept, sections(_built(built_site, concept))["Where this comes up"])
     problems = [target for target in linked if target.startswith("problems/") and target != "problems"]
     assert problems, f"{concept}: no problem links back to it"
     for target in problems:

@@ -23,8 +23,9 @@ from bs4 import BeautifulSoup, Tag
 from calculators import REGISTRY, evaluate
 from calculators.fields import FieldKind
 from calculators.interview_time import PHASES
-from docs_build.problems import CONCEPTS_BEHIND_HEADING, nav_paths
+from docs_build.problems import CONCEPTS_BEHIND_HEADING
 from tests.conftest import PROJECT_ROOT
+from tests.helpers import nav_pages, sections
 
 pytestmark = pytest.mark.site
 DOCS = PROJECT_ROOT / "docs"
@@ -49,16 +50,8 @@ GENERATED_SECTIONS = (CONCEPTS_BEHIND_HEADING,)
 RUBRIC_PHASES = tuple(key.removesuffix("_s") for key, _, _ in PHASES)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its ``!ENV`` and ``!!python/name:`` tags read as plain nulls."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _problem_pages() -> list[str]:
-    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader underneath
-    return [page for page in nav_paths(config["nav"]) if page.startswith("problems/") and page != "problems/index.md"]
+    return [page for page in nav_pages("problems/") if page != "problems/index.md"]
 
 
 PROBLEM_PAGES = _problem_pages()
@@ -83,26 +76,6 @@ def problem_block(slug: str) -> dict[str, Any]:
 
 def built(site: Path, slug: str) -> BeautifulSoup:
     return BeautifulSoup((site / "problems" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def heading_text(heading: Tag) -> str:
-    return heading.get_text().replace("¶", "").strip()
-
-
-def sections(document: BeautifulSoup) -> dict[str, list[Tag]]:
-    """The article's elements under each H2, by heading text, in order."""
-    article = document.select_one("article")
-    assert article is not None
-    found: dict[str, list[Tag]] = {}
-    current: list[Tag] | None = None
-    for child in article.children:
-        if not isinstance(child, Tag):
-            continue
-        if child.name == "h2":
-            current = found.setdefault(heading_text(child), [])
-        elif current is not None:
-            current.append(child)
-    return found
 
 
 def solution(document: BeautifulSoup, section: str) -> Tag:

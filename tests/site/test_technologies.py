@@ -12,12 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 
 from calculators.reference import FIGURES
-from docs_build.problems import nav_paths
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import nav_pages, sections
 
 pytestmark = pytest.mark.site
 
@@ -48,36 +46,10 @@ MAX_CARD_DIAGRAM_NODES = 8
 MAX_INDEX_DIAGRAM_NODES = 10
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its ``!ENV`` and ``!!python/name:`` tags read as plain nulls."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _technology_nav() -> list[str]:
-    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader underneath
-    return [page for page in nav_paths(config["nav"]) if page.startswith("technologies/")]
-
-
 @functools.cache
 def _built(site: Path, page: str) -> BeautifulSoup:
     path = site / "technologies" / ("index.html" if page == "index" else f"{page}/index.html")
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def _sections(document: BeautifulSoup) -> dict[str, list[Tag]]:
-    """H2 heading text → the elements up to the next H2."""
-    article = document.select_one("article")
-    assert article is not None
-    found: dict[str, list[Tag]] = {}
-    current: list[Tag] | None = None
-    for element in article.find_all(recursive=False):
-        if element.name == "h2":
-            current = found.setdefault(element.get_text().replace("¶", "").strip(), [])
-        elif current is not None and isinstance(element, Tag):
-            current.append(element)
-    return found
 
 
 def _cell_text(cell: Tag) -> str:
@@ -100,14 +72,14 @@ def test_node_counter_counts_nodes_not_labels() -> None:
 
 
 def test_nav_lists_the_index_then_the_ten_cards() -> None:
-    listed = _technology_nav()
+    listed = nav_pages("technologies/")
     assert listed[0] == "technologies/index.md"
     assert sorted(listed[1:]) == sorted(f"technologies/{card}.md" for card in CARDS)
 
 
 @pytest.mark.parametrize("card", CARDS)
 def test_card_sections_follow_the_shape(built_site: Path, card: str) -> None:
-    assert tuple(_sections(_built(built_site, card))) == CARD_SECTIONS
+    assert tuple(sections(_built(built_site, card))) == CARD_SECTIONS
 
 
 @pytest.mark.parametrize("card", CARDS)
@@ -115,8 +87,8 @@ def test_card_has_one_small_flowchart_in_how_it_is_built(built_site: Path, card:
     document = _built(built_site, card)
     diagrams = document.select("article pre.mermaid")
     assert len(diagrams) == 1, f"{card}: expected one diagram, found {len(diagrams)}"
-    in_section = [tag for element in _sections(document)["How it is built"] for tag in element.select("pre.mermaid")]
-    in_section += [element for element in _sections(document)["How it is built"] if "mermaid" in element.get("class", [])]
+    in_section = [tag for element in sections(document)["How it is built"] for tag in element.select("pre.mermaid")]
+    in_section += [element for element in sections(document)["How it is built"] if "mermaid" in element.get("class", [])]
     assert in_section, f"{card}: the diagram is not under 'How it is built'"
     source = diagrams[0].get_text()
     assert re.match(r"\s*flowchart\s+(TB|TD|LR|RL|BT)\b", source)
@@ -128,7 +100,7 @@ _FIGURE_BY_LABEL = {quoted.label: quoted for quoted in FIGURES.values()}
 
 @pytest.mark.parametrize("card", CARDS)
 def test_numbers_per_node_shows_each_figure_as_the_module_has_it(built_site: Path, card: str) -> None:
-    section = _sections(_built(built_site, card))["Numbers per node"]
+    section = sections(_built(built_site, card))["Numbers per node"]
     rows = [row for element in section for row in element.select("table tbody tr")]
     assert rows, f"{card}: no figure table under 'Numbers per node'"
     for row in rows:
@@ -154,7 +126,7 @@ def test_figure_stripper_leaves_a_typed_number() -> None:
 
 
 def _comparison_rows(built_site: Path) -> list[list[Tag]]:
-    tables = _sections(_built(built_site, "index"))["The comparison"]
+    tables = sections(_built(built_site, "index"))["The comparison"]
     rows = [row for element in tables for row in element.select("table tbody tr")]
     return [row.select("td") for row in rows]
 
