@@ -1,5 +1,6 @@
 // Evaluate request vectors inside Pyodide (Node) with the compiled wheel the site ships.
-// Usage: node run_vectors.mjs PYODIDE_DIR WHEEL_PATH VECTORS_JSON [REPEATS]
+// Usage: node run_vectors.mjs PYODIDE_DIR WHEEL_PATHS VECTORS_JSON [REPEATS]
+// WHEEL_PATHS: one wheel, or several joined by the path delimiter (":"), unpacked in order.
 // A vector is an evaluate request string, or a [type, request] pair for the bridge the worker calls
 // (calculators.handle_json: drills, flashcards, ...).
 // Prints {python, results, perCallMs}: each vector's result string and, with REPEATS, the mean
@@ -8,11 +9,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideArg, wheelPath, vectorsPath, repeatsArg] = process.argv.slice(2);
+const [pyodideArg, wheelPaths, vectorsPath, repeatsArg] = process.argv.slice(2);
 const pyodideDir = path.resolve(pyodideArg);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
-pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
+for (const wheelPath of wheelPaths.split(path.delimiter)) pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
 const calculators = pyodide.pyimport("calculators");
 const evaluate = (vector) => (Array.isArray(vector) ? calculators.handle_json(vector[0], vector[1]) : calculators.evaluate_json(vector));
 const requests = JSON.parse(await readFile(vectorsPath, "utf8"));

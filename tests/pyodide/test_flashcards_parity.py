@@ -4,6 +4,7 @@ JSON to native CPython: a schedule exported from the browser means the same thin
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from calculators.flashcards import DECK
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel, compiled_dependency_wheels
 
 pytestmark = pytest.mark.pyodide
-RUNNER = Path(__file__).with_name("run_bridge.mjs")
+RUNNER = Path(__file__).with_name("run_vectors.mjs")  # the loader the other parity tests use
 
 
 def flashcard_vectors() -> list[tuple[str, str]]:
@@ -59,7 +60,7 @@ def test_flashcards_in_pyodide_and_native_agree_byte_for_byte(tmp_path: Path) ->
     vectors_file.write_text(json.dumps(vectors), encoding="utf-8")
     wheels = [str(path) for _, path in compiled_dependency_wheels()] + [str(build_compiled_wheel())]
     completed = subprocess.run(
-        [node, str(RUNNER), str(PYODIDE_PACKAGE), str(vectors_file), *wheels],
+        [node, str(RUNNER), str(PYODIDE_PACKAGE), os.pathsep.join(wheels), str(vectors_file)],
         capture_output=True,
         text=True,
         timeout=300,
