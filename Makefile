@@ -19,7 +19,7 @@ help:
 	@echo "make build   build the static site into site/, with the whole handbook as site/handbook.pdf"
 	@echo "make pdf     the same as make build (kept for habit)"
 	@echo "make bench   print timing ratios measured in one run"
-	@echo "make lint    ruff and mypy"
+	@echo "make lint    ruff, mypy and tsc (the JavaScript's JSDoc types)"
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON_BOOT) -c 'import sys; assert sys.version_info[:2] == (3, 13), "Python 3.13 is required (pyenv install 3.13)"'
@@ -44,7 +44,8 @@ build: setup
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 	CHROMIUM="$(CHROMIUM)" $(PY) -m docs_build.pdf site
 
-test: setup
+# Lint first: a type error in the JavaScript fails the run before the slow layers start.
+test: setup lint
 	CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test-fast: setup
@@ -54,6 +55,8 @@ lint: setup
 	$(VENV)/bin/ruff check calculators docs_build tests
 	$(VENV)/bin/ruff format --check calculators docs_build tests
 	$(VENV)/bin/mypy
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
+	node_modules/.bin/tsc --noEmit -p tsconfig.worker.json
 
 pdf: build
 

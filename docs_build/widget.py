@@ -62,9 +62,9 @@ def _field_html(calculator: AnyCalculator, declared: Field, prefix: str, value: 
         f'<div class="calculator__field">'
         f'<label for="{field_id}">{escape(declared.label)}</label>'
         f'<span class="calculator__control">{control}{unit}</span>'
-        f'<small class="calculator__read-as" data-read-as-for="{declared.name}" aria-live="polite">{escape(read_as)}</small>'
+        f'<small class="calculator__read-as" data-read-as-for="{declared.name}">{escape(read_as)}</small>'
         f'<small class="calculator__help" id="{field_id}-help">{escape(declared.help)}</small>'
-        f'<span class="calculator__error" id="{field_id}-error" data-error-for="{declared.name}" aria-live="polite"></span>'
+        f'<span class="calculator__error" id="{field_id}-error" data-error-for="{declared.name}"></span>'
         f"</div>"
     )
 
@@ -91,7 +91,7 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
         key = output.key
         rows.append(
             f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
-            f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="polite">'
+            f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="off">'
             f"{escape(result['display'][key])}</output>"
             f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"].get(key, ""))}</span>'
             f'<span class="calculator__working" data-working-for="{key}">{escape(result["working"].get(key, ""))}</span>'
@@ -112,9 +112,12 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
         f"{_presets(calculator, preset)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
         f"{_toolbar(calculator)}"
-        f'<p class="calculator__status" data-status role="status">Results below are for {escape(inputs_label)},'
+        f'<p class="calculator__status" data-status id="{prefix}-status">Results below are for {escape(inputs_label)},'
         f" computed when this page was built.</p>"
-        f'<span class="calculator__error calculator__error--form" data-error-for="_" aria-live="polite"></span>'
+        '<button type="button" class="md-button calculator__retry" data-retry hidden>Try again</button>'
+        # The widget's one live region: a short summary once typing pauses (calculators.js).
+        '<p class="calculator__announce" data-announce role="status" aria-live="polite" aria-atomic="true"></p>'
+        f'<span class="calculator__error calculator__error--form" data-error-for="_"></span>'
         f'<table class="calculator__results"><caption>Results</caption><tbody>{"".join(rows)}</tbody></table>'
         f"{tables}{charts}" + (f'<ul class="calculator__notes">{notes}</ul>' if notes else "") + "</form>"
     )

@@ -216,7 +216,7 @@
       try {
         answer = await bridge.call("drills.question", { seed: request.seed, level: request.level, topic: request.topic });
       } catch (reason) {
-        return fail(`Python could not start here (${String((reason && reason.message) || reason)}); the question above stays.`);
+        return fail(`Python could not start here (${reason instanceof Error ? reason.message : String(reason)}); the question above stays.`);
       }
       if (request !== current) return; // a newer request overtook this one
       setState("ready");
@@ -280,7 +280,7 @@
       try {
         graded = await bridge.call("drills.grade", { ...current, answer: input.value });
       } catch (reason) {
-        return fail(`Python could not start here (${String((reason && reason.message) || reason)}).`);
+        return fail(`Python could not start here (${reason instanceof Error ? reason.message : String(reason)}).`);
       }
       setState("ready");
       status.textContent = "";

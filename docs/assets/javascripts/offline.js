@@ -1,9 +1,12 @@
+// @ts-check
 /* Registers the site's service worker (sw.js at the site root) so visited pages work offline.
  * window.handbookOffline.keep(urls) asks it to keep more of what this page uses. */
 "use strict";
 
 (() => {
-  const supported = "serviceWorker" in navigator && document.currentScript;
+  const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+  const supported = "serviceWorker" in navigator && script !== null;
+  /** @param {string[]} urls */
   const keep = (urls) => {
     if (!supported) return;
     navigator.serviceWorker.ready
@@ -11,8 +14,8 @@
       .catch(() => {});
   };
   window.handbookOffline = { keep };
-  if (!supported) return;
-  const root = new URL("../../", document.currentScript.src);
+  if (!supported || !script) return;
+  const root = new URL("../../", script.src);
   navigator.serviceWorker
     .register(new URL("sw.js", root), { scope: root.pathname })
     .then(() => {

@@ -77,14 +77,15 @@
       return boxes.filter((box) => box.checked).map((box) => box.dataset.planItem || "");
     }
 
-    function render() {
+    // An arrow function, not a declaration, so the checks above still narrow progress and reset inside it.
+    const render = () => {
       progress.textContent = progressText(ticked().length, boxes.length);
       for (const day of days) {
         const own = [...day.querySelectorAll("input[data-plan-item]")].filter((box) => box instanceof HTMLInputElement);
         day.classList.toggle("study-plan__day--done", own.length > 0 && own.every((box) => box.checked));
       }
       reset.disabled = ticked().length === 0;
-    }
+    };
 
     const saved = loadDone(key);
     for (const box of boxes) box.checked = saved.has(box.dataset.planItem || "");
