@@ -76,8 +76,11 @@ async function startFromSnapshot({ pyodideBase, wheelUrl }) {
   /** @type {SnapshotManifest} */
   const manifest = await (await manifestResponse).json();
   const snapshotUrl = new URL(manifest.file, wheelUrl).href;
-  // The name changes with every input, so the HTTP cache may keep it: no revalidation.
-  const bytes = download(snapshotUrl, "default").then(async (response) => new Uint8Array(await response.arrayBuffer()));
+  // The name changes with every input, so the HTTP cache may keep it: no revalidation. A missing file
+  // is known from the status, before Pyodide starts fetching its wasm; the body then downloads while
+  // the wasm compiles, and is checked when it has arrived.
+  const response = await download(snapshotUrl, "default");
+  const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   const wheels = manifest.unpackWheels ? downloadWheels(wheelUrl) : null;
   if (wheels) wheels.catch(() => {});
   const pyodide = await bootPyodide(pyodideBase, snapshots.restoreOptions(bytes, manifest.bytes));
