@@ -69,9 +69,15 @@ class Snapshot:
 
 def pyodide_build_id() -> str:
     """The build id in the pinned Pyodide's loader (the one the site ships and Node loads)."""
-    found = {match["build_id"] for name in ("pyodide.js", "pyodide.mjs") for match in _BUILD_ID.finditer((PYODIDE_PACKAGE / name).read_text(encoding="utf-8"))}
+    found = {
+        match["build_id"]
+        for name in ("pyodide.js", "pyodide.mjs")
+        for match in _BUILD_ID.finditer((PYODIDE_PACKAGE / name).read_text(encoding="utf-8"))
+    }
     if len(found) != 1:
-        raise RuntimeSetupError(f"expected one Pyodide BUILD_ID in pyodide.js and pyodide.mjs, found {sorted(found)}; review docs_build/snapshot.py")
+        raise RuntimeSetupError(
+            f"expected one Pyodide BUILD_ID in pyodide.js and pyodide.mjs, found {sorted(found)}; review docs_build/snapshot.py"
+        )
     return found.pop()
 
 
@@ -125,7 +131,9 @@ def ensure_snapshot(wheels: list[Path] | None = None) -> Snapshot:
         report = json.loads(report_path.read_text(encoding="utf-8"))
     if report["buildId"] != pyodide_build_id():
         raise RuntimeSetupError(f"the snapshot was made by Pyodide build {report['buildId'][:16]}, not the pinned one")
-    return Snapshot(path=target, build_id=report["buildId"], unpack_wheels=bool(report["warmUp"]["files_needed"]), make_ms=make_ms)
+    return Snapshot(
+        path=target, build_id=report["buildId"], unpack_wheels=bool(report["warmUp"]["files_needed"]), make_ms=make_ms
+    )
 
 
 def install_snapshot(site_dir: Path) -> Snapshot:
@@ -134,14 +142,15 @@ def install_snapshot(site_dir: Path) -> Snapshot:
     target = site_dir / SITE_WHEEL_PATH.with_name(snapshot.name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(snapshot.path, target)
+    size_bytes = snapshot.path.stat().st_size
     manifest = {
         "file": snapshot.name,
-        "bytes": snapshot.path.stat().st_size,
+        "bytes": size_bytes,
         "pyodideVersion": pyodide_version(),
         "buildId": snapshot.build_id,
         "unpackWheels": snapshot.unpack_wheels,
     }
     (site_dir / SITE_SNAPSHOT_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     how = "copied from build/snapshot/" if snapshot.make_ms is None else f"made in {snapshot.make_ms / 1000:.1f} s"
-    _log.info("Pyodide snapshot %s (%.1f MB), %s", snapshot.name, manifest["bytes"] / 1e6, how)
+    _log.info("Pyodide snapshot %s (%.1f MB), %s", snapshot.name, size_bytes / 1e6, how)
     return snapshot

@@ -62,7 +62,8 @@ def _is_ok(answer: str) -> bool:
 def _files_outside_modules(site_packages: str) -> list[str]:
     """Files in the unpacked wheels that no imported module accounts for: a lazy import or a data
     file would need them, and a restored snapshot has none of the build's files."""
-    loaded = {os.path.realpath(module.__file__) for module in list(sys.modules.values()) if getattr(module, "__file__", None)}
+    files = [getattr(module, "__file__", None) for module in list(sys.modules.values())]
+    loaded = {os.path.realpath(file) for file in files if isinstance(file, str)}
     needed = []
     for folder, _, names in os.walk(site_packages):
         if ".dist-info" in folder or "__pycache__" in folder:
