@@ -26,7 +26,7 @@ if (snapshotPath) {
   createRequire(import.meta.url)(path.join(here, "..", "..", "docs", "assets", "javascripts", "pyodide-snapshot.js"));
   /** @type {any} */
   const snapshots = /** @type {any} */ (globalThis).pyodideSnapshot;
-  pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, ...snapshots.restoreOptions(new Uint8Array(await readFile(snapshotPath))) });
+  pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, ...snapshots.restoreOptions(await snapshots.check(new Uint8Array(await readFile(snapshotPath)))) });
   snapshots.afterRestore(pyodide);
 } else {
   pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });

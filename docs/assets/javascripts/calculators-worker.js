@@ -14,14 +14,14 @@ importScripts("pyodide-snapshot.js"); // beside this file: the one module that k
 /**
  * @typedef {{ pyodideBase: string, wheelUrl: string }} StartRequest
  * @typedef {{ file: string, bytes: number, unpackWheels: boolean }} SnapshotManifest
- * @typedef {{ unpackArchive: (archive: ArrayBuffer, format: string) => void, pyimport: (name: string) => any,
- *   makeMemorySnapshot: () => Uint8Array }} Pyodide
+ * @typedef {{ unpackArchive: (archive: ArrayBuffer, format: string) => void, pyimport: (name: string) => any }} Pyodide
  * @typedef {{ pyodide: Pyodide, urls: string[] }} Started
  */
 
 /** @type {any} */
 const workerScope = self;
-/** @type {{ restoreOptions: (bytes: PromiseLike<Uint8Array>, expectedBytes?: number) => object, afterRestore: (pyodide: Pyodide) => void }} */
+/** @type {{ check: (bytes: PromiseLike<Uint8Array>, expectedBytes?: number) => Promise<Uint8Array>,
+ *   restoreOptions: (bytes: Uint8Array) => object, afterRestore: (pyodide: Pyodide) => void }} */
 const snapshots = workerScope.pyodideSnapshot;
 
 // Python's bridge (calculators.handle_json): request type + JSON string → JSON string.
@@ -76,14 +76,14 @@ async function startFromSnapshot({ pyodideBase, wheelUrl }) {
   /** @type {SnapshotManifest} */
   const manifest = await (await manifestResponse).json();
   const snapshotUrl = new URL(manifest.file, wheelUrl).href;
-  // The name changes with every input, so the HTTP cache may keep it: no revalidation. A missing file
-  // is known from the status, before Pyodide starts fetching its wasm; the body then downloads while
-  // the wasm compiles, and is checked when it has arrived.
-  const response = await download(snapshotUrl, "default");
-  const bytes = response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  // The name changes with every input, so the HTTP cache may keep it: no revalidation.
+  const bytes = download(snapshotUrl, "default").then(async (response) => new Uint8Array(await response.arrayBuffer()));
   const wheels = manifest.unpackWheels ? downloadWheels(wheelUrl) : null;
   if (wheels) wheels.catch(() => {});
-  const pyodide = await bootPyodide(pyodideBase, snapshots.restoreOptions(bytes, manifest.bytes));
+  // Checked whole before Pyodide starts: a loadPyodide that fails while its wasm is still downloading
+  // leaves that download unread, and Chromium then holds the plain start's request for the same file.
+  const checked = await snapshots.check(bytes, manifest.bytes);
+  const pyodide = await bootPyodide(pyodideBase, snapshots.restoreOptions(checked));
   snapshots.afterRestore(pyodide);
   const urls = [manifestUrl, snapshotUrl];
   if (wheels) {

@@ -59,23 +59,28 @@
   }
 
   /**
-   * loadPyodide options that restore a snapshot. `bytes` may be a promise: Pyodide awaits it only
-   * after it has started fetching the wasm, so the two downloads overlap. The header is checked on
-   * arrival; Pyodide itself refuses a build id other than its pyodide.asm.js/.wasm's.
+   * The snapshot's bytes once they have arrived and their size and header are checked; rejects with
+   * an Error saying what is wrong. Pyodide itself refuses a build id other than its own.
    * @param {Uint8Array | PromiseLike<Uint8Array>} bytes
    * @param {number} [expectedBytes] the size the build recorded, when known
-   * @returns {{ _loadSnapshot: Promise<Uint8Array> }}
+   * @returns {Promise<Uint8Array>}
    */
-  function restoreOptions(bytes, expectedBytes) {
-    const checked = Promise.resolve(bytes).then((snapshot) => {
-      if (expectedBytes !== undefined && snapshot.byteLength !== expectedBytes) {
-        throw new Error(`the snapshot has ${snapshot.byteLength} bytes, the build wrote ${expectedBytes}`);
-      }
-      readHeader(snapshot);
-      return snapshot;
-    });
-    checked.catch(() => {}); // loadPyodide awaits it later; an early failure is reported there, not as unhandled
-    return { _loadSnapshot: checked };
+  async function check(bytes, expectedBytes) {
+    const snapshot = await bytes;
+    if (expectedBytes !== undefined && snapshot.byteLength !== expectedBytes) {
+      throw new Error(`the snapshot has ${snapshot.byteLength} bytes, the build wrote ${expectedBytes}`);
+    }
+    readHeader(snapshot);
+    return snapshot;
+  }
+
+  /**
+   * loadPyodide options that restore checked snapshot bytes.
+   * @param {Uint8Array} bytes
+   * @returns {object}
+   */
+  function restoreOptions(bytes) {
+    return { _loadSnapshot: bytes };
   }
 
   /**
@@ -92,6 +97,6 @@
     }
   }
 
-  const api = { readHeader, makeOptions, make, restoreOptions, afterRestore };
+  const api = { readHeader, makeOptions, make, check, restoreOptions, afterRestore };
   /** @type {any} */ (root).pyodideSnapshot = api;
 })(globalThis);
