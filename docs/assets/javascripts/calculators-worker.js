@@ -9,7 +9,7 @@
  * message says which way it started (`startedFrom`). */
 "use strict";
 
-importScripts("pyodide-snapshot.js"); // beside this file: the one module that knows the private snapshot API
+/** @type {any} */ (self).importScripts("pyodide-snapshot.js"); // beside this file: the one module that knows the private snapshot API
 
 /**
  * @typedef {{ pyodideBase: string, wheelUrl: string }} StartRequest
@@ -27,6 +27,14 @@ const snapshots = workerScope.pyodideSnapshot;
 // Python's bridge (calculators.handle_json): request type + JSON string → JSON string.
 /** @type {((type: string, request: string) => string) | null} */
 let handle = null;
+
+/**
+ * @param {unknown} error
+ * @returns {string}
+ */
+function reasonOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * @param {string} url
@@ -59,7 +67,7 @@ async function downloadWheels(wheelUrl) {
  * @returns {Promise<Pyodide>}
  */
 function bootPyodide(pyodideBase, extraOptions = {}) {
-  if (typeof workerScope.loadPyodide !== "function") importScripts(pyodideBase + "pyodide.js");
+  if (typeof workerScope.loadPyodide !== "function") workerScope.importScripts(pyodideBase + "pyodide.js");
   return workerScope.loadPyodide({ indexURL: pyodideBase, packageBaseUrl: pyodideBase, fullStdLib: false, ...extraOptions });
 }
 
@@ -72,7 +80,7 @@ async function startFromSnapshot({ pyodideBase, wheelUrl }) {
   const manifestUrl = new URL("snapshot.json", wheelUrl).href;
   const manifestResponse = download(manifestUrl);
   manifestResponse.catch(() => {}); // awaited just below; a failure there is the reason reported
-  if (typeof workerScope.loadPyodide !== "function") importScripts(pyodideBase + "pyodide.js"); // while the manifest arrives
+  if (typeof workerScope.loadPyodide !== "function") workerScope.importScripts(pyodideBase + "pyodide.js"); // while the manifest arrives
   /** @type {SnapshotManifest} */
   const manifest = await (await manifestResponse).json();
   const snapshotUrl = new URL(manifest.file, wheelUrl).href;
@@ -122,7 +130,7 @@ async function start(request) {
   try {
     started = await startFromSnapshot(request);
   } catch (error) {
-    fallbackReason = String((error && error.message) || error);
+    fallbackReason = reasonOf(error);
     console.warn(`Python starts without the build's snapshot: ${fallbackReason}`);
     startedFrom = "plain";
     started = await startPlain(request);
@@ -131,14 +139,14 @@ async function start(request) {
   return { startupMs: performance.now() - startedAt, wheelUrls: started.urls, startedFrom, fallbackReason };
 }
 
-self.onmessage = async (event) => {
+workerScope.onmessage = async (/** @type {MessageEvent<string>} */ event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
     try {
       const { startupMs, wheelUrls, startedFrom, fallbackReason } = await start(message);
-      self.postMessage(JSON.stringify({ type: "ready", startupMs, wheelUrls, startedFrom, fallbackReason }));
+      workerScope.postMessage(JSON.stringify({ type: "ready", startupMs, wheelUrls, startedFrom, fallbackReason }));
     } catch (error) {
-      self.postMessage(JSON.stringify({ type: "failed", reason: String((error && error.message) || error) }));
+      workerScope.postMessage(JSON.stringify({ type: "failed", reason: reasonOf(error) }));
     }
   } else if (handle !== null) {
     let result;
@@ -147,8 +155,8 @@ self.onmessage = async (event) => {
     } catch (error) {
       // evaluate() never raises for bad input; this is a bug, so say so instead of hanging.
       result = JSON.stringify({ ok: false, values: {}, display: {}, read_as: {}, working: {}, rough: {}, tables: {}, charts: {},
-        errors: { _: "Internal error in the calculator: " + String((error && error.message) || error) } });
+        errors: { _: "Internal error in the calculator: " + reasonOf(error) } });
     }
-    self.postMessage(JSON.stringify({ type: "result", id: message.id, result }));
+    workerScope.postMessage(JSON.stringify({ type: "result", id: message.id, result }));
   }
 };
