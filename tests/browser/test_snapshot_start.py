@@ -4,6 +4,8 @@ starts Python the plain way; Python starts while the page is idle, before any wi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route
@@ -15,6 +17,7 @@ from tests.browser.test_widgets import assert_same_origin, form_selector, wait_o
 from tests.helpers import calculator_page
 
 pytestmark = pytest.mark.browser
+Fault = Callable[[Path], tuple[str, Callable[[Route], None]]]  # the built site → a route pattern and its handler
 STARTUP_TIMEOUT_MS = 180_000  # a plain start on a loaded two-core machine; never a pass/fail timing
 
 
@@ -37,27 +40,29 @@ def test_calculator_page_goes_live_from_the_snapshot(page_and_log: tuple[Page, R
     assert_same_origin(page, log)
 
 
-def _missing(route: Route) -> None:
-    route.fulfill(status=404, body="not deployed")
+def _missing(site_dir: Path) -> tuple[str, Callable[[Route], None]]:
+    return "**/*.snapshot", lambda route: route.fulfill(status=404, body="not deployed")
 
 
-def _damaged(route: Route) -> None:
-    body = bytearray(route.fetch().body())
-    body[:4] = b"\xff\xff\xff\xff"  # same size, but not Pyodide's header: a host that rewrote the file
-    route.fulfill(status=200, body=bytes(body), content_type="application/octet-stream")
+def _not_a_snapshot(site_dir: Path) -> tuple[str, Callable[[Route], None]]:
+    """The manifest names another file of the right recorded size (a host that rewrote or swapped it)."""
+    wrong = site_dir / SITE_SNAPSHOT_MANIFEST.with_name("calculators.whl")
+    manifest = {**json.loads((site_dir / SITE_SNAPSHOT_MANIFEST).read_text()), "file": wrong.name, "bytes": wrong.stat().st_size}
+    return f"**/{SITE_SNAPSHOT_MANIFEST.name}", lambda route: route.fulfill(status=200, json=manifest)
 
 
-@pytest.mark.parametrize(("fault", "handler", "reason"), [("missing", _missing, "HTTP 404"), ("damaged", _damaged, "header")])
+@pytest.mark.parametrize(
+    ("fault", "reason"), [(_missing, "HTTP 404"), (_not_a_snapshot, "header")], ids=["missing", "not-a-snapshot"]
+)
 def test_without_a_usable_snapshot_python_starts_the_plain_way(
-    page_and_log: tuple[Page, RequestLog], site_url: str, fault: str, handler: object, reason: str
+    page_and_log: tuple[Page, RequestLog], site_url: str, built_site: Path, fault: Fault, reason: str
 ) -> None:
     page, log = page_and_log
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
-    page.context.route("**/*.snapshot", handler)  # type: ignore[arg-type]
+    page.context.route(*fault(built_site))
     page.goto(f"{site_url}/{calculator_page('availability')}")
-    timing = wait_live(page, "availability")
-    assert timing["startedFrom"] == "plain", fault
+    assert wait_live(page, "availability")["startedFrom"] == "plain"
     assert any("without the build's snapshot" in text and reason in text for text in warnings), warnings
     page.fill('[name="target"]', "99.95%")
     wait_outputs(page, "availability", evaluate("availability", {"target": "99.95%"})["display"])
