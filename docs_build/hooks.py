@@ -14,6 +14,7 @@ from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
+from docs_build.snapshot import install_snapshot
 
 MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 SITE_MERMAID_PATH = Path("assets") / "mermaid" / "mermaid.min.js"
@@ -104,6 +105,7 @@ def on_post_build(config: Any, **_: Any) -> None:
     Material's CDN loads at local files; write the offline service worker last, over the finished build."""
     site_dir = Path(config["site_dir"])
     install_runtime(site_dir)
+    install_snapshot(site_dir)  # after the wheels: it is made from them
     write_anki_deck(site_dir / SITE_ANKI_PATH)
     _localise_material_bundle(site_dir)
     _copy_prebuilt_pdf(site_dir)

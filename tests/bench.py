@@ -2,11 +2,13 @@
 
 - page load → first live result on a calculator page, against a bare Pyodide start in a worker;
 - one evaluate() call natively and inside Pyodide (Node), per calculator;
-- bytes a page downloads with and without a calculator widget.
+- bytes a page downloads with and without a calculator widget;
+- the memory snapshot: first live result from it and from a plain start, its size raw and gzipped.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -16,13 +18,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from calculators import REGISTRY, evaluate_json
 from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
 from docs_build.serve import serve_site
+from docs_build.snapshot import SITE_SNAPSHOT_MANIFEST
 from tests.helpers import calculator_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +98,57 @@ def browser_timings(url: str) -> dict[str, list[float]]:
     return timings
 
 
+def _first_live(browser: Browser, page_url: str, without_snapshot: bool = False) -> dict[str, Any]:
+    """Load a calculator page in a fresh context; window.calculatorsTiming once its first result is live."""
+    context = browser.new_context(service_workers="block")
+    if without_snapshot:
+        context.route("**/*.snapshot", lambda route: route.fulfill(status=404, body="left out for the bench"))
+    page = context.new_page()
+    page.goto(page_url)
+    page.wait_for_function(
+        "() => window.calculatorsTiming && window.calculatorsTiming.firstLiveMs !== undefined", timeout=300_000
+    )
+    measured: dict[str, Any] = page.evaluate("window.calculatorsTiming")
+    context.close()
+    return measured
+
+
+def snapshot_timings(url: str, site_dir: Path) -> None:
+    """Page load → first live result from the build's memory snapshot and from a plain start, against a
+    bare Pyodide start in a worker: the same files, side by side in one run (target: at most 0.2×)."""
+    manifest = json.loads((site_dir / SITE_SNAPSHOT_MANIFEST).read_text(encoding="utf-8"))
+    snapshot_bytes = (site_dir / SITE_SNAPSHOT_MANIFEST).with_name(manifest["file"]).read_bytes()
+    runs: dict[str, list[float]] = {key: [] for key in ("bare", "snapshot_live", "snapshot_start", "plain_live", "plain_start")}
+    page_url = f"{url}/{calculator_page('traffic')}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=list(CHROMIUM_ARGS))
+        for _ in range(RUNS):
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
+            page.goto(f"{url}/reference/glossary/")
+            runs["bare"].append(page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/"))
+            context.close()
+            for label, without_snapshot in (("snapshot", False), ("plain", True)):
+                measured = _first_live(browser, page_url, without_snapshot)
+                assert measured["startedFrom"] == label, measured  # the bench measures what it says
+                runs[f"{label}_live"].append(measured["firstLiveMs"])
+                runs[f"{label}_start"].append(measured["runtimeStartupMs"])
+        browser.close()
+    median = {key: statistics.median(values) for key, values in runs.items()}
+    print(f"Memory snapshot, median of {RUNS} fresh loads of {calculator_page('traffic')} (ms):")
+    print(f"  bare Pyodide start in a worker                 {median['bare']:8.0f}")
+    for label in ("snapshot", "plain"):
+        print(
+            f"  page load → first live result, {label + ' start':<15} {median[label + '_live']:8.0f}"
+            f"   ratio to bare start: {median[label + '_live'] / median['bare']:.2f}"
+            f"   (worker start {median[label + '_start']:.0f})"
+        )
+    print(
+        f"  snapshot {manifest['file']}: {len(snapshot_bytes) / 1e6:.1f} MB raw, "
+        f"{len(gzip.compress(snapshot_bytes, compresslevel=6)) / 1e6:.1f} MB gzip -6"
+    )
+
+
 def call_timings(repeats: int = 200) -> tuple[dict[str, float], dict[str, float]]:
     requests = {calc_id: json.dumps({"id": calc_id, "inputs": {}}) for calc_id in REGISTRY}
     native: dict[str, float] = {}
@@ -121,6 +176,7 @@ def main() -> int:
     with serve_site(ROOT / "build" / "bench-site") as url:
         _build_for(url)
         browser = browser_timings(url)
+        snapshot_timings(url, ROOT / "build" / "bench-site")
     native, in_pyodide = call_timings()
     median = {key: statistics.median(values) for key, values in browser.items()}
     print(f"Browser, median of {RUNS} fresh loads (ms):")

@@ -179,8 +179,8 @@ def test_runtime_survives_instant_navigation_and_starts_once(page_and_log: tuple
     page.fill('[name="item_bytes"]', "280 B")
     wait_outputs(page, "storage", evaluate("storage", {"item_bytes": "280 B"})["display"])
     wasm_loads = [url for url in log.urls if url.endswith("pyodide.asm.wasm")]
-    wheel_loads = [url for url in log.urls if url.endswith("calculators.whl")]
-    assert len(wasm_loads) == 1 and len(wheel_loads) == 1, (wasm_loads, wheel_loads)
+    snapshot_loads = [url for url in log.urls if url.endswith(".snapshot")]  # Python with the calculators in it
+    assert len(wasm_loads) == 1 and len(snapshot_loads) == 1, (wasm_loads, snapshot_loads)
     assert_same_origin(page, log)
 
 
@@ -281,8 +281,12 @@ def test_worksheet_link_with_a_hostile_choice_gets_a_field_error(page_and_log: t
     assert_same_origin(page, log)
 
 
-def test_python_starts_only_when_a_widget_is_on_screen(page_and_log: tuple[Page, RequestLog], site_url: str) -> None:
+def test_python_starts_only_when_a_widget_is_on_screen_if_the_reader_saves_data(
+    page_and_log: tuple[Page, RequestLog], site_url: str
+) -> None:
     page, log = page_and_log
+    # The reader's "save data" choice, as Chromium reports it to the page (navigator.connection.saveData).
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) })")
     page.set_viewport_size({"width": 390, "height": 700})  # a phone: the home page's widget is below the fold
     page.goto(f"{site_url}/")
     page.wait_for_load_state("networkidle")

@@ -103,6 +103,7 @@
         started = true;
         clearTimeout(limit);
         timing.runtimeStartupMs = message.startupMs;
+        timing.startedFrom = message.startedFrom; // "snapshot", or "plain" when the worker fell back
         // Keep the runtime for offline use; the worker fetched it, out of the page's sight.
         if (window.handbookOffline) {
           const files = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
@@ -567,11 +568,11 @@
     const fromUrl = restoreFromUrl(form);
     widget.restored = fromUrl || !prefsAreDefault();
     if (widget.restored) markStale(form, true);
-    // Python (about 13 MB) starts once a widget is on screen or touched, not for a widget the
-    // reader never scrolls to; a link carrying inputs needs it at once, as the page shows defaults.
-    // Once it starts, every widget on the page goes live with it.
+    // Python starts once the page is idle, so it is live before the reader reaches a widget; a
+    // reader who asked to save data gets it only once a widget is on screen or touched. A link
+    // carrying inputs needs it at once, as the page shows defaults. Every widget goes live with it.
     if (widget.restored) goLiveAll();
-    else whenVisible(form, goLiveAll);
+    else whenIdleOrVisible(form, goLiveAll);
     form.addEventListener("focusin", goLiveAll, { once: true });
   }
 
@@ -592,6 +593,19 @@
       }
     });
     observer.observe(element);
+  }
+
+  /**
+   * Calls back once the page is idle, or only once the element is on screen if the reader saves data.
+   * @param {Element} element
+   * @param {() => void} callback
+   */
+  function whenIdleOrVisible(element, callback) {
+    whenVisible(element, callback);
+    const connection = /** @type {{ connection?: { saveData?: boolean } }} */ (navigator).connection;
+    if (connection && connection.saveData) return;
+    if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 2000 });
+    else setTimeout(callback, 0);
   }
 
   /** @param {HTMLFormElement} form */
