@@ -36,11 +36,6 @@
       const message = JSON.parse(event.data);
       if (message.type === "ready") {
         timing.runtimeStartupMs = message.startupMs;
-        // Keep the runtime for offline use; the worker fetched it, out of the page's sight.
-        if (window.handbookOffline) {
-          const files = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-          window.handbookOffline.keep([assets.worker, ...message.wheelUrls, ...files.map((name) => assets.pyodideBase + name)]);
-        }
         settle.resolve();
       } else if (message.type === "failed") {
         settle.reject(new Error(message.reason));
@@ -53,7 +48,9 @@
       event.preventDefault();
       settle.reject(new Error(event.message || "the Python worker could not start"));
     };
-    worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl }));
+    // On a first visit, once the offline worker has taken over: it then keeps what Python downloads.
+    const offlineReady = window.handbookOffline ? window.handbookOffline.ready : Promise.resolve();
+    offlineReady.then(() => worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl })));
     return {
       ready,
       call(type, request) {
