@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,16 +55,23 @@ class DownloadLog:
 
 class _LoggingHandler(_SiteHandler):
     log: DownloadLog  # set per server, on a subclass
+    delays_s: dict[str, float]
+
+    def do_GET(self) -> None:
+        # A slow file stands for a slow network, on purpose: it holds back whoever waits for it.
+        time.sleep(self.delays_s.get(unquote(urlsplit(self.path).path), 0.0))
+        super().do_GET()
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         self.log.record(unquote(urlsplit(self.path).path), int(code) if str(code).isdigit() else 0)
 
 
 @contextmanager
-def logging_site_server(site_dir: Path) -> Iterator[tuple[str, DownloadLog]]:
-    """Serve ``site_dir`` as ``docs_build.serve.serve_site`` does (same handler) and log every response."""
+def logging_site_server(site_dir: Path, delays_s: dict[str, float] | None = None) -> Iterator[tuple[str, DownloadLog]]:
+    """Serve ``site_dir`` as ``docs_build.serve.serve_site`` does (same handler) and log every response.
+    ``delays_s`` holds back the named paths (e.g. ``{"/404.html": 5}``) by that many seconds."""
     log = DownloadLog(site_dir)
-    handler = type("Logged", (_LoggingHandler,), {"log": log})
+    handler = type("Logged", (_LoggingHandler,), {"log": log, "delays_s": delays_s or {}})
     server = _SiteServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, name="logging-site-server", daemon=True)
     thread.start()

@@ -32,8 +32,21 @@ FOLLOW_LINK = """(href) => {
 }"""
 
 
+FETCH_HEADINGS = """async (urls) => Object.fromEntries(await Promise.all(urls.map(async (url) => {
+  const html = await (await fetch(url)).text();
+  const heading = new DOMParser().parseFromString(html, "text/html").querySelector("article h1");
+  return [url, heading ? heading.textContent.replace("¶", "").trim() : null];
+})))"""
+
+# Material draws each diagram into a closed shadow root: a drawn block is an empty, tall div.
+DIAGRAMS_DRAWN = """() => {
+  const blocks = [...document.querySelectorAll(".mermaid")];
+  return blocks.length > 0 && blocks.every((block) => block.tagName === "DIV" && block.getBoundingClientRect().height > 100);
+}"""
+
+
 def site_path(nav_entry: str) -> str:
-    """``interview/index.md`` → ``interview/``; ``start-here.md`` → ``start-here/``."""
+    """``interview/index.md`` → ``interview/``; ``start-here.md`` → ``start-here/``; ``index.md`` → ``""``."""
     stem = nav_entry.removesuffix(".md")
     if stem == "index":
         return ""
@@ -71,20 +84,21 @@ def test_every_page_search_and_calculator_work_offline_after_two_pages(browser: 
         # A full load first: the page from the precache, a fresh Python worker from its cache.
         page.goto(f"{site_url}/{calculator_page('storage')}?storage.retention_years=3")
         page.wait_for_function(ALL_WIDGETS_LIVE)
-        calculators_seen = []
-        for entry in nav_pages():
-            path = site_path(entry)
+        # Every page in the nav comes from the worker, each with its own heading...
+        urls = {f"{site_url}/{site_path(entry)}": built_heading(built_site, site_path(entry)) for entry in nav_pages()}
+        assert page.evaluate(FETCH_HEADINGS, list(urls)) == urls
+        # ...and opens by instant navigation, every calculator going live (diagrams drawn on the way).
+        opened = [site_path(entry) for entry in nav_pages("calculators/")] + ["interview/high-level-design/"]
+        for path in opened:
             page.evaluate(FOLLOW_LINK, f"{site_url}/{path}")
-            heading = built_heading(built_site, path)
             page.wait_for_function(
                 "([path, heading]) => location.pathname === path"
                 " && document.querySelector('article h1')?.textContent.replace('¶', '').trim() === heading",
-                arg=[f"/{path}", heading],
+                arg=[f"/{path}", urls[f"{site_url}/{path}"]],
             )
-            if path.startswith("calculators/") and path != "calculators/":
+            if path != "calculators/" and path.startswith("calculators/"):
                 page.wait_for_function(ALL_WIDGETS_LIVE)
-                calculators_seen.append(path)
-        assert len(calculators_seen) == len([e for e in nav_pages("calculators/") if not e.endswith("index.md")])
+        page.wait_for_function(DIAGRAMS_DRAWN)
         assert "/building-blocks/sharding/" in search(page, "consistent hashing")
     finally:
         context.close()
@@ -126,7 +140,9 @@ def test_a_new_build_is_offered_and_reload_switches_to_it(browser: Browser, buil
 
 
 def test_a_first_visit_to_a_calculator_downloads_no_file_twice(browser: Browser, built_site: Path) -> None:
-    with logging_site_server(built_site) as (origin, log):
+    # The worker installs slowly, as over a real network (only it asks for 404.html): Python must
+    # still start through it rather than ahead of it.
+    with logging_site_server(built_site, delays_s={"/404.html": 5.0}) as (origin, log):
         context = browser.new_context(service_workers="allow")
         try:
             page = context.new_page()
