@@ -7,11 +7,20 @@ from playwright.sync_api import Page
 # The Python runtime's cache (handbook-python-<digest>) holds these once a calculator has started.
 PYTHON_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "calculators.whl")
 
-_PYTHON_CACHED = """async (files) => {
-  const name = (await caches.keys()).find((key) => key.startsWith("handbook-python-"));
-  if (!name) return false;
-  const paths = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
-  return files.every((file) => paths.some((path) => path.endsWith("/" + file)));
+# wait_for_function takes a returned Promise as truthy at once, so an async check cannot be the
+# predicate: the predicate starts one check at a time and reports the last one's answer.
+_PYTHON_CACHED = """(files) => {
+  const state = (window.__pythonCacheProbe ??= { answer: false, running: false });
+  if (!state.running) {
+    state.running = true;
+    (async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith("handbook-python-"));
+      if (!name) return false;
+      const paths = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+      return files.every((file) => paths.some((path) => path.endsWith("/" + file)));
+    })().then((answer) => Object.assign(state, { answer, running: false }), () => (state.running = false));
+  }
+  return state.answer;
 }"""
 
 
