@@ -16,7 +16,15 @@ from pathlib import Path
 
 from docs_build.runtime import PROJECT_ROOT, SITE_PYODIDE_DIR, SITE_WHEEL_PATH, RuntimeSetupError
 
-__all__ = ["MANIFEST_NAME", "PYTHON_CACHE_PREFIX", "PrecacheSummary", "python_cache_name", "write_offline_support"]
+__all__ = [
+    "ICONS",
+    "MANIFEST_NAME",
+    "PYTHON_CACHE_PREFIX",
+    "PrecacheSummary",
+    "python_cache_name",
+    "write_manifest",
+    "write_offline_support",
+]
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
@@ -104,7 +112,7 @@ def _write_icons(site_dir: Path) -> list[dict[str, str]]:
     return entries
 
 
-def _write_manifest(site_dir: Path, name: str, description: str) -> None:
+def write_manifest(site_dir: Path, name: str, description: str) -> None:
     """Every address is relative to the manifest at the site root, so any base path works."""
     manifest = {
         "name": name,
@@ -154,7 +162,7 @@ def _write_service_worker(site_dir: Path) -> PrecacheSummary:
 
 def write_offline_support(site_dir: Path, site_name: str, site_description: str) -> PrecacheSummary:
     """Manifest and icons first (they are precached too), then sw.js. Call last in on_post_build."""
-    _write_manifest(site_dir, site_name, " ".join(site_description.split()))
+    write_manifest(site_dir, site_name, " ".join(site_description.split()))
     summary = _write_service_worker(site_dir)
     log.info("service worker: %d files precached, %.1f MB", summary.entries, summary.size_bytes / 1e6)
     return summary
