@@ -3,7 +3,7 @@
  * and tells the reader when a new build has been deployed, with a button that switches to it.
  *
  * window.handbookOffline.ready settles once this page is controlled by the worker (at once when it
- * already is or none is installing, when a first install fails, at most 30 s). On a first visit
+ * already is or none is installing, when a first install fails, at most 2 min). On a first visit
  * the Python runtime starts after it, so the worker sees those downloads and keeps them instead
  * of fetching them a second time.
  */
@@ -11,9 +11,10 @@
 
 (() => {
   // On a first visit the worker precaches the whole site before it takes over. Waiting costs
-  // little where bandwidth is the limit (both downloads share it); past this, Python starts anyway
-  // and its files are cached by the next start instead.
-  const FIRST_INSTALL_WAIT_MS = 30_000;
+  // little where bandwidth is the limit (both downloads share it), and a failed install ends the
+  // wait at once; only a stalled one runs into this, then Python starts and its files are cached
+  // by the next start instead.
+  const FIRST_INSTALL_WAIT_MS = 120_000;
   const UPDATE_CHECK_EVERY_MS = 60 * 60 * 1000; // instant navigation never reloads, so ask now and then
 
   const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
