@@ -3,7 +3,6 @@ runtime and keep every byte on our origin."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
+from docs_build.offline import write_offline_support
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
@@ -78,20 +78,6 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     return markdown + render_used_by(src_uri, _problems_by_concept[src_uri])
 
 
-SERVICE_WORKER_TEMPLATE = Path(__file__).with_name("service-worker.js")
-
-
-def _write_service_worker(site_dir: Path) -> None:
-    """sw.js at the site root, named after a digest of the build so a new deploy replaces old caches."""
-    digest = hashlib.sha256()
-    for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".whl"):
-            digest.update(path.relative_to(site_dir).as_posix().encode())
-            digest.update(path.read_bytes())
-    text = SERVICE_WORKER_TEMPLATE.read_text(encoding="utf-8").replace("__BUILD_ID__", digest.hexdigest()[:16])
-    (site_dir / "sw.js").write_text(text, encoding="utf-8")
-
-
 def _copy_prebuilt_pdf(site_dir: Path) -> None:
     """Under ``make serve``, put the PDF ``make build`` wrote into the dev server's site, so the
     Start here link resolves there too (``HANDBOOK_PDF`` names it; unset for ``mkdocs build``)."""
@@ -109,4 +95,4 @@ def on_post_build(config: Any, **_: Any) -> None:
     write_anki_deck(site_dir / SITE_ANKI_PATH)
     _localise_material_bundle(site_dir)
     _copy_prebuilt_pdf(site_dir)
-    _write_service_worker(site_dir)
+    write_offline_support(site_dir, config["site_name"], config["site_description"] or "")

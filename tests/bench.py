@@ -4,6 +4,8 @@
 - one evaluate() call natively and inside Pyodide (Node), per calculator;
 - bytes a page downloads with and without a calculator widget;
 - the memory snapshot: first live result from it and from a plain start, its size raw and gzipped.
+
+- a first visit to a calculator page with the service worker on: bytes, and files downloaded twice.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +31,8 @@ from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
 from docs_build.serve import serve_site
 from docs_build.snapshot import SITE_SNAPSHOT_MANIFEST
+
+from tests.download_log import logging_site_server
 from tests.helpers import calculator_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +154,39 @@ def snapshot_timings(url: str, site_dir: Path) -> None:
         f"{len(gzip.compress(snapshot_bytes, compresslevel=6)) / 1e6:.1f} MB gzip -6"
     )
 
+@dataclass(frozen=True)
+class FirstVisit:
+    bytes_downloaded: int
+    files_downloaded: int
+    revalidated: int  # conditional requests answered 304: no body sent
+    downloaded_twice: dict[str, int]
+    precache_entries: int
+    precache_bytes: int
+
+
+def first_visit_downloads(site: Path) -> FirstVisit:
+    """A first visit to a calculator page with the service worker allowed, counted by the host:
+    the page, Python started through the worker, and the worker's precache of the whole site."""
+    chromium = chromium_executable()
+    with logging_site_server(site) as (origin, log), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        context = browser.new_context(service_workers="allow")
+        page = context.new_page()
+        page.goto(f"{origin}/{calculator_page('traffic')}")
+        page.wait_for_selector('form[data-state="ready"]', timeout=120_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+        precached = re.findall(r'\{url:"([^"]+)",revision:', (site / "sw.js").read_text(encoding="utf-8"))
+        return FirstVisit(
+            bytes_downloaded=log.bytes_downloaded(),
+            files_downloaded=len(log.downloaded),
+            revalidated=len(log.revalidated),
+            downloaded_twice=log.downloaded_more_than_once(),
+            precache_entries=len(precached),
+            precache_bytes=sum((site / url).stat().st_size for url in precached),
+        )
+
 
 def call_timings(repeats: int = 200) -> tuple[dict[str, float], dict[str, float]]:
     requests = {calc_id: json.dumps({"id": calc_id, "inputs": {}}) for calc_id in REGISTRY}
@@ -177,6 +216,8 @@ def main() -> int:
         _build_for(url)
         browser = browser_timings(url)
         snapshot_timings(url, ROOT / "build" / "bench-site")
+
+    first_visit = first_visit_downloads(ROOT / "build" / "bench-site")
     native, in_pyodide = call_timings()
     median = {key: statistics.median(values) for key, values in browser.items()}
     print(f"Browser, median of {RUNS} fresh loads (ms):")
@@ -193,6 +234,12 @@ def main() -> int:
         f"Bytes downloaded: page without a widget {median['bytes_without_widget'] / 1e3:,.0f} kB, "
         f"with a live widget {median['bytes_with_widget'] / 1e6:,.1f} MB "
         f"(ratio {median['bytes_with_widget'] / max(median['bytes_without_widget'], 1):.0f})"
+    )
+    print(
+        f"First visit to a calculator page, service worker on: {first_visit.bytes_downloaded / 1e6:.1f} MB in "
+        f"{first_visit.files_downloaded} files ({first_visit.revalidated} more revalidated, no body); "
+        f"precache {first_visit.precache_entries} files, {first_visit.precache_bytes / 1e6:.1f} MB; "
+        f"downloaded more than once: {len(first_visit.downloaded_twice)} {first_visit.downloaded_twice or ''}"
     )
     print("One evaluate() call (ms): native vs Pyodide in Node, and the ratio")
     for calc_id in REGISTRY:

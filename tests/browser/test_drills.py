@@ -17,6 +17,7 @@ from calculators import handle_json
 from calculators.drills import AnswerKind, answer_for, make_drill
 from docs_build.drills_page import FIRST_SEED
 from tests.browser.conftest import RequestLog
+from tests.browser.service_worker import wait_until_controlled, wait_until_python_cached
 
 pytestmark = pytest.mark.browser
 
@@ -157,14 +158,8 @@ def test_drills_work_offline_after_the_first_visit(browser: Browser, site_url: s
         page.set_default_timeout(90_000)
         page.goto(f"{site_url}{DRILLS_PATH}")
         wait_ready(page)
-        page.wait_for_function(
-            """async () => !!(await navigator.serviceWorker.ready).active
-                && !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href)))
-                && !!(await caches.match(new URL('../../assets/python/calculators.whl', location.href)))
-                && !!(await caches.match(new URL('../../assets/javascripts/drills.js', location.href)))
-                && !!(await caches.match(location.href))""",
-            polling=250,
-        )
+        wait_until_controlled(page)
+        wait_until_python_cached(page)
         context.set_offline(True)
         seed, level = 77_777, 1
         page.goto(f"{site_url}{DRILLS_PATH}?from=offline#seed={seed}&level={level}")

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from docs_build.practice import STUDY_PLAN_STORAGE_KEY, plan_items
 from tests.browser.conftest import RequestLog
+from tests.browser.service_worker import wait_until_controlled
 
 pytestmark = pytest.mark.browser
 
@@ -118,14 +119,7 @@ def test_plan_keeps_ticks_offline(browser: Browser, site_url: str) -> None:
     try:
         page = context.new_page()
         page.goto(f"{site_url}/{PLAN}")
-        # Cached is not enough: a worker still installing does not answer the reload; wait until it is active.
-        page.wait_for_function(
-            """async () => !!(await navigator.serviceWorker.ready).active
-                && !!(await caches.match(location.href))
-                && !!(await caches.match(new URL('../../assets/javascripts/study-plan.js', location.href)))""",
-            timeout=60_000,
-            polling=250,
-        )
+        wait_until_controlled(page)  # the worker answers only once it has precached the whole site
         context.set_offline(True)
         page.reload()
         target = plan_items()[1].target

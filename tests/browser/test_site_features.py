@@ -1,13 +1,13 @@
-"""Site features in a real Chromium: search finds the seed's topics, diagrams render from our own origin."""
+"""Site features in a real Chromium: search finds the seed's topics, diagrams render from our own origin.
+Offline reading is tested in test_offline.py."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from calculators import evaluate
 from tests.browser.conftest import RequestLog
 
 pytestmark = pytest.mark.browser
@@ -49,33 +49,3 @@ def test_diagrams_render_from_our_own_origin(page_and_log: tuple[Page, RequestLo
     assert any(url.endswith("/assets/mermaid/mermaid.min.js") for url in log.urls)
     assert log.hosts() == {urlsplit(site_url).netloc}
     assert log.console_errors == []
-
-
-def test_visited_pages_and_calculators_work_offline(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(service_workers="allow")
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}/reference/glossary/")
-        # A reader stays a moment: long enough for the worker to install and keep this first page.
-        page.wait_for_function("async () => !!(await caches.match(location.href))", timeout=60_000, polling=250)
-        page.goto(f"{site_url}/calculators/traffic/")
-        page.wait_for_selector('form[data-calculator="traffic"][data-state="ready"]', timeout=60_000)
-        # Wait until the service worker holds the page and the Python runtime.
-        page.wait_for_function(
-            """async () => !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href)))
-                && !!(await caches.match(new URL('../../assets/python/calculators.whl', location.href)))
-                && !!(await caches.match(location.href))""",
-            timeout=60_000,
-            polling=250,
-        )
-        context.set_offline(True)
-        page.goto(f"{site_url}/calculators/traffic/?traffic.monthly_active_users=1B")
-        page.wait_for_selector('form[data-calculator="traffic"][data-state="ready"]', timeout=60_000)
-        expected = evaluate("traffic", {"monthly_active_users": "1B"})["display"]["daily_active_users"]
-        page.wait_for_function(
-            "text => document.querySelector('output[data-output=daily_active_users]').textContent === text", arg=expected
-        )
-        page.goto(f"{site_url}/reference/glossary/")
-        assert "Glossary" in (page.text_content("h1") or "")
-    finally:
-        context.close()

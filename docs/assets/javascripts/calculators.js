@@ -104,11 +104,6 @@
         clearTimeout(limit);
         timing.runtimeStartupMs = message.startupMs;
         timing.startedFrom = message.startedFrom; // "snapshot", or "plain" when the worker fell back
-        // Keep the runtime for offline use; the worker fetched it, out of the page's sight.
-        if (window.handbookOffline) {
-          const files = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-          window.handbookOffline.keep([assets.worker, ...message.wheelUrls, ...files.map((name) => assets.pyodideBase + name)]);
-        }
         if (navigator.locks) navigator.locks.request(lock, () => fail(new Error("the Python worker stopped"))).catch(() => {});
         settle.resolve();
       } else if (message.type === "failed") {
@@ -125,7 +120,11 @@
       fail(new Error(event.message || (started ? "the Python worker stopped" : "the Python worker could not start")));
     };
     worker.onmessageerror = () => fail(new Error("a message from the Python worker could not be read"));
-    worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl, lock }));
+    // On a first visit, once the offline worker has taken over: it then keeps what Python downloads.
+    const offlineReady = window.handbookOffline ? window.handbookOffline.ready : Promise.resolve();
+    offlineReady.then(() =>
+      worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl, lock })),
+    );
     return live;
   }
 
