@@ -4,7 +4,6 @@
 - one evaluate() call natively and inside Pyodide (Node), per calculator;
 - bytes a page downloads with and without a calculator widget;
 - the memory snapshot: first live result from it and from a plain start, its size raw and gzipped.
-
 - a first visit to a calculator page with the service worker on: bytes, and files downloaded twice.
 """
 
@@ -31,7 +30,6 @@ from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
 from docs_build.runtime import PYODIDE_PACKAGE, build_compiled_wheel
 from docs_build.serve import serve_site
 from docs_build.snapshot import SITE_SNAPSHOT_MANIFEST
-
 from tests.download_log import logging_site_server
 from tests.helpers import calculator_page
 
