@@ -91,12 +91,12 @@ def test_the_first_question_is_prerendered_and_a_seeded_link_shows_the_same_ques
 ) -> None:
     page, _ = page_and_log
     # Before any script runs: the build-time question for the first seed.
-    page.route("**/drills.js", lambda route: route.abort())
+    page.route("**/drills.min.js", lambda route: route.abort())
     page.goto(f"{site_url}{DRILLS_PATH}")
     first = native("drills.question", seed=FIRST_SEED)["question"]
     expect(page.locator(f"{PANEL} [data-drill-prompt]")).to_have_text(first["prompt"])
     assert page.get_attribute(PANEL, "data-state") == "static"
-    page.unroute("**/drills.js")
+    page.unroute("**/drills.min.js")
 
     seed, level, topic = 3_141_592_653, 2, "storage"
     page.goto(f"{site_url}/reference/glossary/")
@@ -161,7 +161,7 @@ def test_drills_work_offline_after_the_first_visit(browser: Browser, site_url: s
             """async () => !!(await navigator.serviceWorker.ready).active
                 && !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href)))
                 && !!(await caches.match(new URL('../../assets/python/calculators.whl', location.href)))
-                && !!(await caches.match(new URL('../../assets/javascripts/drills.js', location.href)))
+                && !!(await caches.match(new URL('../../assets/javascripts/drills.min.js', location.href)))
                 && !!(await caches.match(location.href))""",
             polling=250,
         )

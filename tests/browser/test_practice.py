@@ -122,7 +122,7 @@ def test_plan_keeps_ticks_offline(browser: Browser, site_url: str) -> None:
         page.wait_for_function(
             """async () => !!(await navigator.serviceWorker.ready).active
                 && !!(await caches.match(location.href))
-                && !!(await caches.match(new URL('../../assets/javascripts/study-plan.js', location.href)))""",
+                && !!(await caches.match(new URL('../../assets/javascripts/study-plan.min.js', location.href)))""",
             timeout=60_000,
             polling=250,
         )
