@@ -2,7 +2,8 @@
 
 - page load → first live result on a calculator page, against a bare Pyodide start in a worker;
 - evaluate() p50 and p95 per call, natively and inside Pyodide (Node), per calculator and preset;
-- bytes a page downloads with and without a calculator widget.
+- bytes a page downloads with and without a calculator widget;
+- Lighthouse's four scores for the home page and a calculator page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -195,10 +198,103 @@ def print_call_timings() -> None:
         )
 
 
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_PAGES = ("", calculator_page("traffic"))  # the home page and a calculator page
+
+
+def lighthouse_report(url: str) -> dict[str, Any]:
+    """Lighthouse's JSON report for one page: its default mobile emulation and simulated throttling,
+    driving the Chromium the tests use (chrome-launcher reads CHROME_PATH)."""
+    flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new")
+    completed = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            f"--chrome-flags=--headless=new {flags}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CHROME_PATH": chromium_executable()},
+    )
+    report: dict[str, Any] = json.loads(completed.stdout)
+    return report
+
+
+def _failing_audits(report: dict[str, Any], category: str) -> list[str]:
+    """What ``category`` flags, in Lighthouse's own titles: scored audits below 1 and, for
+    performance, the opportunities it says would save time (the metrics alone say little)."""
+    audits = report["audits"]
+    flagged = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        score = audit.get("score")
+        opportunity = (audit.get("details") or {}).get("type") == "opportunity"
+        if score is not None and score < 1 and (ref.get("weight", 0) > 0 or opportunity):
+            saving = audit.get("displayValue", "")
+            flagged.append(f"{audit['title']}{f' ({saving})' if saving else ''}")
+    return flagged
+
+
+def print_lighthouse(url: str) -> None:
+    print("Lighthouse, mobile emulation, served uncompressed (score out of 100; below 100: what it flags)")
+    for path in LIGHTHOUSE_PAGES:
+        report = lighthouse_report(f"{url}/{path}")
+        scores = {name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+        metrics = report["audits"]
+        print(
+            f"  /{path:<22} "
+            + "  ".join(f"{name} {score}" for name, score in scores.items())
+            + f"   (FCP {metrics['first-contentful-paint']['displayValue']},"
+            + f" LCP {metrics['largest-contentful-paint']['displayValue']})"
+        )
+        for name, score in scores.items():
+            if score < 100:
+                print(f"      {name}: " + "; ".join(_failing_audits(report, name)))
+
+
+RUNTIME_PATHS = ("/assets/pyodide/", "/assets/python/", "/assets/javascripts/calculators-worker.js")
+PAGE_RESOURCE_TYPES = ("document", "stylesheet", "script", "image", "font")  # not the search index (xhr)
+
+
+def print_page_bytes(url: str, site_dir: Path) -> None:
+    """Bytes of what the home page and a calculator page request up to the load event (HTML, CSS,
+    JS, images), counted from the files served, so the figure does not depend on timing; the Python
+    runtime and the search index left out (bytes_with_widget above counts the runtime)."""
+    print("Page bytes up to the load event, runtime and search index excluded, uncompressed (kB)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=list(CHROMIUM_ARGS))
+        for path in LIGHTHOUSE_PAGES:
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
+            requested: list[tuple[str, str]] = []
+            context.on("request", lambda request, requested=requested: requested.append((request.url, request.resource_type)))
+            page.goto(f"{url}/{path}", wait_until="load")
+            context.close()
+            by_type: dict[str, int] = {}
+            for address, kind in dict.fromkeys(requested):
+                local = urlsplit(address).path
+                if kind not in PAGE_RESOURCE_TYPES or any(local.startswith(prefix) for prefix in RUNTIME_PATHS):
+                    continue
+                served = site_dir / local.lstrip("/")
+                served = served / "index.html" if served.is_dir() else served
+                by_type[kind] = by_type.get(kind, 0) + served.stat().st_size
+            detail = ", ".join(f"{kind} {size / 1e3:,.1f}" for kind, size in sorted(by_type.items()))
+            print(f"  /{path:<22} {sum(by_type.values()) / 1e3:8,.1f}   ({detail})")
+        browser.close()
+
+
 def main() -> int:
     with serve_site(ROOT / "build" / "bench-site") as url:
         _build_for(url)
         browser = browser_timings(url)
+        print_lighthouse(url)
+        print_page_bytes(url, ROOT / "build" / "bench-site")
     median = {key: statistics.median(values) for key, values in browser.items()}
     print(f"Browser, median of {RUNS} fresh loads (ms):")
     print(f"  bare Pyodide start in a worker        {median['bare_pyodide_ms']:8.0f}")
