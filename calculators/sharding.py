@@ -3,6 +3,9 @@
 The moves are counted over real sample keys placed with the handbook's own pattern code
 (:mod:`calculators.patterns.sharding`), and set beside the expected fractions. Ring moves are
 counted arc by arc rather than key by key, which gives the same count in a fraction of the time.
+Every hash is computed once per process (keys and ring points alike) and the sampled counts are
+kept for the last few shard settings, so editing the size or write fields recounts nothing: one
+evaluation fits in a frame inside Pyodide.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +27,8 @@ from calculators.units import format_percent, whole_units
 
 #: Most ring points (nodes × virtual nodes) a calculation builds, so it stays fast in the browser.
 MAX_RING_POINTS = 5_000
+#: Most sample keys a calculation places (the ``sample_keys`` field's maximum).
+MAX_SAMPLE_KEYS = 10_000
 
 _ID = r"\d{1,12}[kKmM]?"
 _SHARD_NAME = r"[A-Za-z0-9_.:-]{1,20}"
@@ -148,19 +154,57 @@ def _widest_range_share(bounds: list[int]) -> float:
     return max(widths) / (bounds[-1] + 1)
 
 
+@functools.cache
+def _user_key_hashes() -> tuple[int, ...]:
+    """``stable_hash("user:<n>")`` for every n below MAX_SAMPLE_KEYS, in key order: a smaller sample is a prefix."""
+    return tuple(stable_hash(f"user:{n}") for n in range(MAX_SAMPLE_KEYS))
+
+
 @functools.lru_cache(maxsize=4)
 def sample_hashes(count: int) -> tuple[int, ...]:
     """The stable hashes of ``user:0`` … ``user:<count − 1>``, sorted: the same keys on every call.
 
-    Cached because they depend on nothing but the count, and hashing is most of the work.
+    Cached because they depend on nothing but the count, and hashing is most of the work: the
+    keys are hashed once per process, and a new count only sorts a prefix of them.
     """
-    return tuple(sorted(stable_hash(f"user:{n}") for n in range(count)))
+    if count > MAX_SAMPLE_KEYS:
+        return tuple(sorted(stable_hash(f"user:{n}") for n in range(count)))
+    return tuple(sorted(_user_key_hashes()[:count]))
+
+
+# Each node's ring points so far, in replica order: node "shard-3" with 10 virtual nodes has the
+# first 10 of the points it has with 100, so a ring of any size reuses the hashes already made.
+# Bounded by the fields: 100 nodes × 1,000 points at most.
+_points_by_node: dict[str, list[int]] = {}
+
+
+class _HashedOnceRing(ConsistentHashRing):
+    """A :class:`ConsistentHashRing` whose points are hashed once per process and node (the same points)."""
+
+    def _node_points(self, node: str) -> list[int]:
+        points = _points_by_node.setdefault(node, [])
+        points.extend(stable_hash(f"{node}#{replica}") for replica in range(len(points), self.virtual_nodes))
+        return points[: self.virtual_nodes]
+
+
+@functools.lru_cache(maxsize=8)
+def shard_ring(shards: int, virtual_nodes: int) -> ConsistentHashRing:
+    """The ring of ``shard-0`` … ``shard-<shards − 1>``, built once per size; callers only read it."""
+    return _HashedOnceRing(node_names(shards), virtual_nodes)
 
 
 @dataclass(frozen=True)
 class RingMoves:
     moved: int  # sample keys whose node differs after the change [keys]
     after_counts: Counter[str]  # sample keys on each node after the change [keys]
+
+
+def _owner_per_arc(ring: ConsistentHashRing, starts: Sequence[int]) -> list[str]:
+    """``[ring.node_for_hash(start) for start in starts]`` in whole-list steps: the owner of the
+    first point above each start, wrapping past the last point to the first."""
+    owners = ring.owners
+    wrapped = (*owners, owners[0])
+    return list(map(wrapped.__getitem__, map(bisect.bisect_right, itertools.repeat(ring.points), starts)))
 
 
 def ring_moves(sorted_hashes: Sequence[int], before: ConsistentHashRing, after: ConsistentHashRing) -> RingMoves:
@@ -179,17 +223,14 @@ def ring_moves(sorted_hashes: Sequence[int], before: ConsistentHashRing, after: 
     2000
     """
     # Each arc starts at 0 or at a point and runs to the next point (or past the last hash).
-    starts = [0, *sorted(set(before.points) | set(after.points))]
-    moved = 0
+    starts = [0, *sorted(set(before.points).union(after.points))]
+    firsts = list(map(bisect.bisect_left, itertools.repeat(sorted_hashes), starts))  # first sample key in each arc
+    keys_per_arc = list(map(operator.sub, [*firsts[1:], len(sorted_hashes)], firsts))
+    owners_before, owners_after = _owner_per_arc(before, starts), _owner_per_arc(after, starts)
+    moved = sum(itertools.compress(keys_per_arc, map(operator.ne, owners_before, owners_after)))
     after_counts: Counter[str] = Counter()
-    for start, stop in itertools.pairwise([*starts, 2**64]):
-        keys = bisect.bisect_left(sorted_hashes, stop) - bisect.bisect_left(sorted_hashes, start)
-        if keys == 0:
-            continue
-        owner_after = after.node_for_hash(start)
-        after_counts[owner_after] += keys
-        if before.node_for_hash(start) != owner_after:
-            moved += keys
+    for owner, keys in zip(owners_after, keys_per_arc, strict=True):
+        after_counts[owner] += keys
     return RingMoves(moved, after_counts)
 
 
@@ -203,6 +244,38 @@ def example_keys(bounds: list[int], directory: ShardDirectory) -> list[int]:
     for bound in bounds[:4]:
         keys.update((bound, bound + 1))
     return sorted(keys)[:12]
+
+
+@dataclass(frozen=True)
+class SampledMoves:
+    mod_moved_share: float  # sample keys whose hash mod N ≠ hash mod M [0..1]
+    ring_moved_share: float  # sample keys whose ring node changes [0..1]
+    mod_busiest_load: float  # busiest of M mod shards ÷ mean, after [ratio]
+    ring_busiest_load: float  # busiest of M ring nodes ÷ mean, after [ratio]
+
+
+@functools.lru_cache(maxsize=16)
+def sampled_moves(sample_keys: int, old: int, new: int, virtual_nodes: int) -> SampledMoves:
+    """Place ``sample_keys`` user keys before and after going from ``old`` to ``new`` shards, by hash
+    mod N and on a ring of ``virtual_nodes`` points per shard, and count what moved and the busiest shard.
+
+    Cached: it depends on these four numbers only, so an edit to any other field costs nothing here.
+
+    >>> moves = sampled_moves(10_000, 4, 8, 100)
+    >>> round(moves.mod_moved_share, 2), round(moves.ring_moved_share, 1)
+    (0.5, 0.5)
+    """
+    samples = sample_hashes(sample_keys)
+    count = len(samples)
+    ring = ring_moves(samples, shard_ring(old, virtual_nodes), shard_ring(new, virtual_nodes))
+    shard_after = [key_hash % new for key_hash in samples]
+    mod_moved = sum(map(operator.ne, [key_hash % old for key_hash in samples], shard_after))
+    return SampledMoves(
+        mod_moved_share=mod_moved / count,
+        ring_moved_share=ring.moved / count,
+        mod_busiest_load=_busiest_over_mean(Counter(shard_after), count, new),
+        ring_busiest_load=_busiest_over_mean(ring.after_counts, count, new),
+    )
 
 
 def shards_for(data_bytes: float, max_shard_bytes: float, write_rps: float, max_shard_write_rps: float) -> tuple[int, int]:
@@ -227,16 +300,8 @@ def estimate_sharding(inputs: ShardingInputs) -> ShardingEstimate:
     for_size, for_writes = shards_for(inputs.data_bytes, inputs.max_shard_bytes, inputs.write_rps, inputs.max_shard_write_rps)
     old, new, virtual = int(inputs.current_shards), int(inputs.new_shards), int(inputs.virtual_nodes)
     bounds, directory = parse_bounds(inputs.range_bounds), parse_directory(inputs.directory)
-    samples = sample_hashes(int(inputs.sample_keys))
-    count = len(samples)
-    # A node's points depend only on its name, so the ring of the M nodes is the ring of the N
-    # nodes grown or shrunk (tests/unit/test_sharding.py checks that).
-    before = ConsistentHashRing(node_names(old), virtual)
-    after = ConsistentHashRing(node_names(new), virtual)
-    moves = ring_moves(samples, before, after)
-    shard_after = [key_hash % new for key_hash in samples]
-    mod_after = Counter(shard_after)
-    mod_moved = sum(1 for key_hash, shard in zip(samples, shard_after, strict=True) if key_hash % old != shard)
+    sampled = sampled_moves(int(inputs.sample_keys), old, new, virtual)
+    before, after = shard_ring(old, virtual), shard_ring(new, virtual)
     examples = example_keys(bounds, directory)
     example_hashes = [stable_hash(str(key)) for key in examples]
     rows = []
@@ -262,12 +327,12 @@ def estimate_sharding(inputs: ShardingInputs) -> ShardingEstimate:
         shards_for_size=float(for_size),
         shards_for_writes=float(for_writes),
         shards_needed=float(max(1, for_size, for_writes)),
-        mod_moved_sampled=mod_moved / count,
+        mod_moved_sampled=sampled.mod_moved_share,
         mod_moved_expected=hash_mod_moved_share(old, new),
-        ring_moved_sampled=moves.moved / count,
+        ring_moved_sampled=sampled.ring_moved_share,
         ring_moved_expected=ring_moved_share(old, new),
-        ring_busiest_load=_busiest_over_mean(moves.after_counts, count, new),
-        mod_busiest_load=_busiest_over_mean(mod_after, count, new),
+        ring_busiest_load=sampled.ring_busiest_load,
+        mod_busiest_load=sampled.mod_busiest_load,
         widest_range_share=_widest_range_share(bounds),
         directory_keys_covered=float(directory.covered_key_count()),
         example_rows=tuple(rows),

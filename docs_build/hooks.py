@@ -11,6 +11,7 @@ from typing import Any
 
 from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
 from docs_build.offline import write_offline_support
+from docs_build.lean import lean_page
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
@@ -76,6 +77,16 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     if src_uri not in _problems_by_concept:
         return markdown
     return markdown + render_used_by(src_uri, _problems_by_concept[src_uri])
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """Keep print-only assets off every page's critical path (docs_build/lean.py)."""
+    return lean_page(output)
+
+
+def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
+    """The same for the theme's own pages (404.html)."""
+    return lean_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def _copy_prebuilt_pdf(site_dir: Path) -> None:

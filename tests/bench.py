@@ -5,12 +5,17 @@
 - bytes a page downloads with and without a calculator widget;
 - the memory snapshot: first live result from it and from a plain start, its size raw and gzipped.
 - a first visit to a calculator page with the service worker on: bytes, and files downloaded twice.
+
+- evaluate() p50 and p95 per call, natively and inside Pyodide (Node), per calculator and preset;
+- bytes a page downloads with and without a calculator widget;
+- Lighthouse's four scores for the home page and a calculator page.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import shutil
@@ -19,11 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 
 from calculators import REGISTRY, evaluate_json
 from docs_build.chromium import CHROMIUM_ARGS, chromium_executable
@@ -35,7 +41,6 @@ from tests.helpers import calculator_page
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
-PARITY_RUNNER = ROOT / "tests" / "pyodide" / "run_vectors.mjs"  # one Node loader for parity and timing
 
 _BARE_PYODIDE_WORKER = """
 async (base) => {
@@ -186,37 +191,230 @@ def first_visit_downloads(site: Path) -> FirstVisit:
         )
 
 
-def call_timings(repeats: int = 200) -> tuple[dict[str, float], dict[str, float]]:
-    requests = {calc_id: json.dumps({"id": calc_id, "inputs": {}}) for calc_id in REGISTRY}
-    native: dict[str, float] = {}
-    for calc_id, request in requests.items():
-        evaluate_json(request)
-        start = time.perf_counter()
-        for _ in range(repeats):
+CALL_TIMER = ROOT / "tests" / "pyodide" / "time_calls.mjs"
+FRAME_MS = 16.0  # one frame at 60 Hz: the budget for one evaluate() call (issue 12, item 5)
+
+
+@dataclass(frozen=True)
+class CallRow:
+    label: str
+    requests: tuple[str, ...]
+    repeats: int
+    warm: bool  # called once untimed first: a repeated call, caches warm
+
+
+def _request(calc_id: str, inputs: dict[str, str]) -> str:
+    return json.dumps({"id": calc_id, "inputs": inputs})
+
+
+def _sharding_edits() -> tuple[str, ...]:
+    """Distinct sharding inputs, each evaluated once: what a reader typing into the form sends,
+    every field moved (sample size and ring size included), so no call finds its work cached."""
+    edits = [
+        {"sample_keys": keys, "virtual_nodes": virtual, "current_shards": old, "new_shards": new}
+        for keys, virtual, old, new in (
+            ("100", "100", "4", "5"),
+            ("1000", "100", "4", "5"),
+            ("2000", "10", "4", "8"),
+            ("5000", "50", "10", "11"),
+            ("9999", "200", "12", "9"),
+            ("7777", "1000", "5", "4"),
+            ("10000", "50", "99", "100"),
+            ("3000", "1", "100", "1"),
+            ("10000", "500", "7", "10"),
+            ("8000", "25", "30", "31"),
+        )
+    ]
+    return tuple(_request("sharding", edit) for edit in edits)
+
+
+def call_rows(repeats: int = 100) -> tuple[CallRow, ...]:
+    """Every calculator on its defaults, each preset, and the sharding form edited field by field."""
+    rows = [CallRow(calc_id, (_request(calc_id, {}),), repeats, True) for calc_id in REGISTRY]
+    for calc_id, calculator in REGISTRY.items():
+        rows.extend(
+            CallRow(f"{calc_id}:{preset.id}", (_request(calc_id, calculator.preset_inputs(preset.id)),), 10, True)
+            for preset in calculator.presets
+        )
+    rows.append(CallRow("sharding, each edit new", _sharding_edits(), 1, False))
+    return tuple(rows)
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    """Nearest-rank percentile: the smallest sample with at least ``share`` of them at or below it."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def _time_natively(row: CallRow) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of each call, as time_calls.mjs measures them inside Pyodide."""
+    if row.warm:
+        for request in row.requests:
             evaluate_json(request)
-        native[calc_id] = (time.perf_counter() - start) / repeats * 1000
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(row.repeats):
+        for request in row.requests:
+            cpu_start, start = time.process_time(), time.perf_counter()
+            evaluate_json(request)
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - cpu_start) * 1000)
+    return wall, cpu
+
+
+def call_timings() -> dict[str, dict[str, list[float]]]:
+    """One evaluate() call at a time, natively and inside Pyodide under Node (the same wasm and
+    wheel the browser's worker runs, driven from Node's V8 rather than Chromium's): wall and CPU
+    milliseconds per call."""
+    rows = call_rows()
     with tempfile.TemporaryDirectory() as scratch:
-        requests_file = Path(scratch) / "requests.json"
-        requests_file.write_text(json.dumps(list(requests.values())))
+        rows_file = Path(scratch) / "rows.json"
+        rows_file.write_text(json.dumps([{**asdict(row), "requests": list(row.requests)} for row in rows]))
         node = shutil.which("node") or "node"
         completed = subprocess.run(
-            [node, str(PARITY_RUNNER), str(PYODIDE_PACKAGE), str(build_compiled_wheel()), str(requests_file), str(repeats)],
+            [node, str(CALL_TIMER), str(PYODIDE_PACKAGE), str(build_compiled_wheel()), str(rows_file)],
             capture_output=True,
             text=True,
             check=True,
         )
-    in_pyodide = dict(zip(requests, json.loads(completed.stdout)["perCallMs"], strict=True))
-    return native, in_pyodide
+    in_pyodide = {row["label"]: row for row in json.loads(completed.stdout)["rows"]}
+    timings = {}
+    for row in rows:
+        native_wall, native_cpu = _time_natively(row)
+        timings[row.label] = {
+            "native": native_wall,
+            "native_cpu": native_cpu,
+            "pyodide": in_pyodide[row.label]["ms"],
+            "pyodide_cpu": in_pyodide[row.label]["cpuMs"],
+        }
+    return timings
+
+
+def print_call_timings() -> None:
+    timings = call_timings()
+    load = os.getloadavg()[0]
+    print(
+        f"evaluate() per call (ms), p50 / p95: natively and inside Pyodide under Node, wall and CPU time;"
+        f" budget {FRAME_MS:.0f} ms (load average {load:.1f} on {os.cpu_count()} cores: wall times include waiting for a core)"
+    )
+    headings = ("native wall", "native CPU", "Pyodide wall", "Pyodide CPU")
+    print(f"  {'calculator / preset':<34} {'calls':>5} " + " ".join(f"{heading:>13}" for heading in headings))
+    for label, samples in timings.items():
+        cells = [
+            f"{_percentile(samples[key], 0.5):>6.2f}/{_percentile(samples[key], 0.95):<6.2f}"
+            for key in ("native", "native_cpu", "pyodide", "pyodide_cpu")
+        ]
+        over = [
+            name for name, key in (("wall", "pyodide"), ("CPU", "pyodide_cpu")) if _percentile(samples[key], 0.95) >= FRAME_MS
+        ]
+        flag = f"   Pyodide p95 over budget ({', '.join(over)})" if over else ""
+        print(f"  {label:<34} {len(samples['pyodide']):>5} " + " ".join(cells) + flag)
+
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_PAGES = ("", calculator_page("traffic"))  # the home page and a calculator page
+
+
+def lighthouse_report(url: str) -> dict[str, Any]:
+    """Lighthouse's JSON report for one page: its default mobile emulation and simulated throttling,
+    driving the Chromium the tests use (chrome-launcher reads CHROME_PATH)."""
+    flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new")
+    completed = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            f"--chrome-flags=--headless=new {flags}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CHROME_PATH": chromium_executable()},
+    )
+    report: dict[str, Any] = json.loads(completed.stdout)
+    return report
+
+
+def _failing_audits(report: dict[str, Any], category: str) -> list[str]:
+    """What ``category`` flags, in Lighthouse's own titles: scored audits below 1 and, for
+    performance, the opportunities it says would save time (the metrics alone say little)."""
+    audits = report["audits"]
+    flagged = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        score = audit.get("score")
+        opportunity = (audit.get("details") or {}).get("type") == "opportunity"
+        if score is not None and score < 1 and (ref.get("weight", 0) > 0 or opportunity):
+            saving = audit.get("displayValue", "")
+            flagged.append(f"{audit['title']}{f' ({saving})' if saving else ''}")
+    return flagged
+
+
+def print_lighthouse(url: str) -> None:
+    print("Lighthouse, mobile emulation, served uncompressed (score out of 100; below 100: what it flags)")
+    for path in LIGHTHOUSE_PAGES:
+        report = lighthouse_report(f"{url}/{path}")
+        scores = {name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+        metrics = report["audits"]
+        print(
+            f"  /{path:<22} "
+            + "  ".join(f"{name} {score}" for name, score in scores.items())
+            + f"   (FCP {metrics['first-contentful-paint']['displayValue']},"
+            + f" LCP {metrics['largest-contentful-paint']['displayValue']})"
+        )
+        for name, score in scores.items():
+            if score < 100:
+                print(f"      {name}: " + "; ".join(_failing_audits(report, name)))
+
+
+RUNTIME_PATHS = ("/assets/pyodide/", "/assets/python/", "/assets/javascripts/calculators-worker.js")
+PAGE_RESOURCE_TYPES = ("document", "stylesheet", "script", "image", "font")  # not the search index (xhr)
+
+
+def print_page_bytes(url: str, site_dir: Path) -> None:
+    """Bytes of what the home page and a calculator page request up to the load event (HTML, CSS,
+    JS, images), counted from the files served, so the figure does not depend on timing; the Python
+    runtime and the search index left out (bytes_with_widget above counts the runtime)."""
+    print("Page bytes up to the load event, runtime and search index excluded, uncompressed (kB)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=list(CHROMIUM_ARGS))
+        for path in LIGHTHOUSE_PAGES:
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
+            requested: list[tuple[str, str]] = []
+
+            def remember(request: Request, requested: list[tuple[str, str]] = requested) -> None:
+                requested.append((request.url, request.resource_type))
+
+            context.on("request", remember)
+            page.goto(f"{url}/{path}", wait_until="load")
+            context.close()
+            by_type: dict[str, int] = {}
+            for address, kind in dict.fromkeys(requested):
+                local = urlsplit(address).path
+                if kind not in PAGE_RESOURCE_TYPES or any(local.startswith(prefix) for prefix in RUNTIME_PATHS):
+                    continue
+                served = site_dir / local.lstrip("/")
+                served = served / "index.html" if served.is_dir() else served
+                by_type[kind] = by_type.get(kind, 0) + served.stat().st_size
+            detail = ", ".join(f"{kind} {size / 1e3:,.1f}" for kind, size in sorted(by_type.items()))
+            print(f"  /{path:<22} {sum(by_type.values()) / 1e3:8,.1f}   ({detail})")
+        browser.close()
 
 
 def main() -> int:
-    with serve_site(ROOT / "build" / "bench-site") as url:
+    site_dir = ROOT / "build" / "bench-site"
+    with serve_site(site_dir) as url:
         _build_for(url)
         browser = browser_timings(url)
-        snapshot_timings(url, ROOT / "build" / "bench-site")
-
-    first_visit = first_visit_downloads(ROOT / "build" / "bench-site")
-    native, in_pyodide = call_timings()
+        snapshot_timings(url, site_dir)
+        print_lighthouse(url)
+        print_page_bytes(url, site_dir)
+    first_visit = first_visit_downloads(site_dir)
     median = {key: statistics.median(values) for key, values in browser.items()}
     print(f"Browser, median of {RUNS} fresh loads (ms):")
     print(f"  bare Pyodide start in a worker        {median['bare_pyodide_ms']:8.0f}")
@@ -239,9 +437,7 @@ def main() -> int:
         f"precache {first_visit.precache_entries} files, {first_visit.precache_bytes / 1e6:.1f} MB; "
         f"downloaded more than once: {len(first_visit.downloaded_twice)} {first_visit.downloaded_twice or ''}"
     )
-    print("One evaluate() call (ms): native vs Pyodide in Node, and the ratio")
-    for calc_id in REGISTRY:
-        print(f"  {calc_id:<16} {native[calc_id]:8.3f} {in_pyodide[calc_id]:8.3f}   ×{in_pyodide[calc_id] / native[calc_id]:.1f}")
+    print_call_timings()
     return 0
 
 

@@ -204,6 +204,11 @@ class ConsistentHashRing:
         """The ring's positions, sorted; a key belongs to the first point above its hash."""
         return tuple(self._points)
 
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The node at each of :attr:`points`, in the same order."""
+        return tuple(self._owners)
+
     def node_for_hash(self, key_hash: int) -> str:
         """The node owning a precomputed :func:`stable_hash` value."""
         if not self._points:

@@ -92,12 +92,12 @@ def test_the_first_question_is_prerendered_and_a_seeded_link_shows_the_same_ques
 ) -> None:
     page, _ = page_and_log
     # Before any script runs: the build-time question for the first seed.
-    page.route("**/drills.js", lambda route: route.abort())
+    page.route("**/drills.min.js", lambda route: route.abort())
     page.goto(f"{site_url}{DRILLS_PATH}")
     first = native("drills.question", seed=FIRST_SEED)["question"]
     expect(page.locator(f"{PANEL} [data-drill-prompt]")).to_have_text(first["prompt"])
     assert page.get_attribute(PANEL, "data-state") == "static"
-    page.unroute("**/drills.js")
+    page.unroute("**/drills.min.js")
 
     seed, level, topic = 3_141_592_653, 2, "storage"
     page.goto(f"{site_url}/reference/glossary/")

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import evaluate
-from calculators.patterns.sharding import ConsistentHashRing, stable_hash
+from calculators.patterns.sharding import ConsistentHashRing, shard_by_hash_mod, stable_hash
 from calculators.sharding import (
     ShardingInputs,
     estimate_sharding,
@@ -202,3 +202,45 @@ def test_a_ring_of_m_nodes_is_the_ring_of_n_nodes_grown_or_shrunk(old: int, new:
     fresh = ConsistentHashRing(node_names(new), 40)
     assert grown.points == fresh.points
     assert all(grown.node_for_hash(point) == fresh.node_for_hash(point) for point in fresh.points)
+
+
+# Shard settings in an order that grows and shrinks the sample, the node count and the virtual
+# nodes, so cached keys, rings and ring points are reused from larger and smaller settings alike.
+_SETTINGS_IN_ORDER = [
+    (10_000, 4, 5, 100),
+    (300, 4, 5, 10),
+    (2_500, 9, 3, 200),
+    (2_500, 9, 3, 7),
+    (10_000, 1, 12, 1),
+    (700, 12, 12, 40),
+]
+
+
+def test_sampled_counts_equal_placing_every_key_with_the_pattern_code() -> None:
+    """The calculator's cached, per-arc counts against a plain key-by-key count: ``user:0`` …
+    placed one at a time with :func:`shard_by_hash_mod` and fresh :class:`ConsistentHashRing` objects."""
+    for sample_keys, old, new, virtual_nodes in _SETTINGS_IN_ORDER:
+        keys = [f"user:{n}" for n in range(sample_keys)]
+        before = ConsistentHashRing(node_names(old), virtual_nodes)
+        after = ConsistentHashRing(node_names(new), virtual_nodes)
+        ring_after = [after.node_for(key) for key in keys]
+        mod_after = [shard_by_hash_mod(key, new) for key in keys]
+        estimate = estimate_sharding(
+            inputs(sample_keys=sample_keys, current_shards=old, new_shards=new, virtual_nodes=virtual_nodes)
+        )
+        mean = sample_keys / new
+        assert (
+            estimate.mod_moved_sampled
+            == sum(shard_by_hash_mod(key, old) != shard for key, shard in zip(keys, mod_after, strict=True)) / sample_keys
+        )
+        assert (
+            estimate.ring_moved_sampled
+            == sum(before.node_for(key) != node for key, node in zip(keys, ring_after, strict=True)) / sample_keys
+        )
+        assert estimate.mod_busiest_load == max(Counter(mod_after).values()) / mean
+        assert estimate.ring_busiest_load == max(Counter(ring_after).values()) / mean
+        example_ring_cells = [row[2] for row in estimate.example_rows]
+        assert example_ring_cells == [
+            f"{before.node_for(key)} → {after.node_for(key)}"
+            for key in (row[0].replace(",", "") for row in estimate.example_rows)
+        ]
