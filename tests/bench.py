@@ -1,11 +1,8 @@
 """``make bench``: timings measured side by side in one run, printed as ratios. Never pass/fail.
 
 - page load → first live result on a calculator page, against a bare Pyodide start in a worker;
-- one evaluate() call natively and inside Pyodide (Node), per calculator;
-- bytes a page downloads with and without a calculator widget;
-- the memory snapshot: first live result from it and from a plain start, its size raw and gzipped.
-- a first visit to a calculator page with the service worker on: bytes, and files downloaded twice.
-
+- the memory snapshot: first live result from it and from a plain start, its size raw and gzipped;
+- a first visit to a calculator page with the service worker on: bytes, and files downloaded twice;
 - evaluate() p50 and p95 per call, natively and inside Pyodide (Node), per calculator and preset;
 - bytes a page downloads with and without a calculator widget;
 - Lighthouse's four scores for the home page and a calculator page.
