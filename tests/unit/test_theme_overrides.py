@@ -41,4 +41,3 @@ def test_override_is_the_theme_partial_plus_a_name(partial: str) -> None:
     override = without_leading_comment((OVERRIDES / partial).read_text(encoding="utf-8"))
     assert theme.count(theirs) == 1, f"Material's {partial} changed: refresh overrides/partials/{partial}"
     assert override == theme.replace(theirs, ours)
-
