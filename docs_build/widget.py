@@ -106,7 +106,8 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
         f'<figure class="calculator__chart" data-chart="{escape(key)}">{svg}</figure>' for key, svg in result["charts"].items()
     )
     return (
-        f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
+        # data-search-exclude: form text would run together in search previews ("InputsMonthly…").
+        f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate data-search-exclude'
         f' aria-label="{escape(calculator.title)} calculator" data-inputs-label="{escape(inputs_label, quote=True)}"'
         f' data-markdown="{escape(to_markdown(calc_id, inputs), quote=True)}">'
         f"{_presets(calculator, preset)}"
@@ -195,6 +196,24 @@ def _range(declared: Field) -> str:
     return "; ".join(parts) or "—"
 
 
+def _reference_table(lines: list[str]) -> str:
+    """A Markdown table kept out of the search index: its cells run together in a preview."""
+    body = "\n".join(lines)
+    return f'<div class="calculator-reference" data-search-exclude markdown="1">\n\n{body}\n\n</div>'
+
+
+def _option_html(name: str) -> str:
+    """``--concurrent-fraction`` as code that may wrap only after a hyphen between its words.
+
+    Each word with its hyphen is one unbreakable piece (``phone.css``), joined by ``<wbr>``.
+    """
+    words = name.split("_")
+    pieces = [f"--{words[0]}-" if len(words) > 1 else f"--{words[0]}"]
+    pieces += [f"{word}-" for word in words[1:-1]] + words[1:][-1:]
+    inner = "<wbr>".join(f'<span class="calculator-option__piece">{escape(piece)}</span>' for piece in pieces)
+    return f'<code class="calculator-option">{inner}</code>'
+
+
 def render_fields_table(calc_id: str) -> str:
     """A Markdown table of a calculator's inputs: label, CLI option, default, accepted forms, range."""
     calculator = REGISTRY[calc_id]
@@ -203,12 +222,11 @@ def render_fields_table(calc_id: str) -> str:
         "|---|---|---|---|---|---|",
     ]
     for declared in calculator.fields:
-        option = "--" + declared.name.replace("_", "-")
         lines.append(
-            f"| {_cell(declared.label)} | `{option}` | `{_cell(declared.default)}` | {_cell(declared.example)} "
+            f"| {_cell(declared.label)} | {_option_html(declared.name)} | `{_cell(declared.default)}` | {_cell(declared.example)} "
             f"| {_cell(_range(declared))} | {_cell(declared.help)} |"
         )
-    return "\n".join(lines)
+    return _reference_table(lines)
 
 
 def render_outputs_table(calc_id: str) -> str:
@@ -217,7 +235,7 @@ def render_outputs_table(calc_id: str) -> str:
     lines = ["| Result | Formula |", "|---|---|"]
     for output in calculator.outputs:
         lines.append(f"| {_cell(output.label)} | {_cell(output.formula)} |")
-    return "\n".join(lines)
+    return _reference_table(lines)
 
 
 def render_practice_timer() -> str:
