@@ -13,6 +13,7 @@ from html import escape
 from calculators import REGISTRY, evaluate, to_markdown
 from calculators.fields import AnyCalculator, Field, FieldKind, OutputKind, TableJson
 from docs_build.problems import timer_clock_html, timer_phases_html
+from docs_build.summary import render_summary
 
 __all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_practice_timer", "render_presets_table"]
 
@@ -90,7 +91,8 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
     for output in calculator.outputs:
         key = output.key
         rows.append(
-            f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
+            # The separator keeps label and value apart in any text read out of the row.
+            f'<tr data-row="{key}"><th scope="row">{escape(output.label)}<span class="calculator__label-end">: </span></th>'
             f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="polite">'
             f"{escape(result['display'][key])}</output>"
             f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"].get(key, ""))}</span>'
@@ -112,6 +114,7 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
         f' data-markdown="{escape(to_markdown(calc_id, inputs), quote=True)}">'
         f"{_presets(calculator, preset)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
+        f"{render_summary(calc_id, result)}"
         f"{_toolbar(calculator)}"
         f'<p class="calculator__status" data-status role="status">Results below are for {escape(inputs_label)},'
         f" computed when this page was built.</p>"
@@ -196,10 +199,11 @@ def _range(declared: Field) -> str:
     return "; ".join(parts) or "—"
 
 
-def _reference_table(lines: list[str]) -> str:
+def _reference_table(lines: list[str], modifier: str = "") -> str:
     """A Markdown table kept out of the search index: its cells run together in a preview."""
     body = "\n".join(lines)
-    return f'<div class="calculator-reference" data-search-exclude markdown="1">\n\n{body}\n\n</div>'
+    classes = f"calculator-reference {modifier}".strip()
+    return f'<div class="{classes}" data-search-exclude markdown="1">\n\n{body}\n\n</div>'
 
 
 def _option_html(name: str) -> str:
@@ -214,6 +218,10 @@ def _option_html(name: str) -> str:
     return f'<code class="calculator-option">{inner}</code>'
 
 
+def _default_cell(default: str) -> str:
+    return f"`{_cell(default)}`" if default else "empty"
+
+
 def render_fields_table(calc_id: str) -> str:
     """A Markdown table of a calculator's inputs: label, CLI option, default, accepted forms, range."""
     calculator = REGISTRY[calc_id]
@@ -223,10 +231,10 @@ def render_fields_table(calc_id: str) -> str:
     ]
     for declared in calculator.fields:
         lines.append(
-            f"| {_cell(declared.label)} | {_option_html(declared.name)} | `{_cell(declared.default)}` | {_cell(declared.example)} "
+            f"| {_cell(declared.label)} | {_option_html(declared.name)} | {_default_cell(declared.default)} | {_cell(declared.example)} "
             f"| {_cell(_range(declared))} | {_cell(declared.help)} |"
         )
-    return _reference_table(lines)
+    return _reference_table(lines, "calculator-reference--inputs")
 
 
 def render_outputs_table(calc_id: str) -> str:
