@@ -10,12 +10,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from pymdownx.superfences import fence_code_format
-
 __all__ = ["diagram_fence_format"]
 
 
 def diagram_fence_format(source: str, language: str, class_name: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
-    """SuperFences ``format`` for ``mermaid`` fences (see ``mkdocs.yml``)."""
-    block = fence_code_format(source, language, class_name, options, md, **kwargs)
+    """SuperFences ``format`` for ``mermaid`` fences (see ``mkdocs.yml``): the block Material looks for."""
+    block = f'<pre class="{escape(class_name)}"><code>{escape(source, quote=False)}</code></pre>'
     return f'<div class="diagram" data-diagram-source="{escape(source, quote=True)}">{block}</div>'

@@ -231,8 +231,8 @@ def render_fields_table(calc_id: str) -> str:
     ]
     for declared in calculator.fields:
         lines.append(
-            f"| {_cell(declared.label)} | {_option_html(declared.name)} | {_default_cell(declared.default)} | {_cell(declared.example)} "
-            f"| {_cell(_range(declared))} | {_cell(declared.help)} |"
+            f"| {_cell(declared.label)} | {_option_html(declared.name)} | {_default_cell(declared.default)} "
+            f"| {_cell(declared.example)} | {_cell(_range(declared))} | {_cell(declared.help)} |"
         )
     return _reference_table(lines, "calculator-reference--inputs")
 
