@@ -52,10 +52,11 @@ WIDGET_PROBLEMS = """(legible) => {
         document.body.append(probe);
         for (const select of form.querySelectorAll('select')) {
           const style = getComputedStyle(select);
-          probe.style.font = style.font;
-          // Room for text: the box minus its padding, borders and the drop-down arrow (about 1.5 em).
+          // The font shorthand reads back empty for a select: copy its parts.
+          for (const part of ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle']) probe.style[part] = style[part];
+          // Room for text: the box minus its padding and the drop-down arrow with its gap (2 em).
           const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
-            - 1.5 * parseFloat(style.fontSize);
+            - 2 * parseFloat(style.fontSize);
           for (const option of select.options) {
             probe.textContent = option.text;
             if (probe.getBoundingClientRect().width > room) found.push(`option cut: "${option.text}" in ${room.toFixed(0)} px`);
