@@ -63,6 +63,13 @@ WIDGET_PROBLEMS = """(legible) => {
           }
         }
         probe.remove();
+        for (const caption of form.querySelectorAll('.calculator__table caption')) {
+          const visible = caption.closest('.calculator__table').getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(caption);
+          const text = range.getBoundingClientRect();
+          if (text.left < visible.left - 0.5 || text.right > visible.right + 0.5) found.push(`cut: ${caption.textContent}`);
+        }
         for (const chart of form.querySelectorAll('figure.calculator__chart')) {
           const smallest = (SMALLEST)(chart);
           if (!(smallest >= legible)) found.push(`${chart.dataset.chart}: chart text ${smallest.toFixed(1)} px`);
