@@ -14,10 +14,11 @@ from calculators.patterns.retry import Jitter, delay_range_s
 from calculators.units import format_duration
 
 JITTER_CHOICES: tuple[tuple[str, str], ...] = (
-    (Jitter.NONE.value, "None: wait exactly the backoff"),
-    (Jitter.FULL.value, "Full: random between 0 and the backoff"),
-    (Jitter.EQUAL.value, "Equal: half the backoff plus a random half"),
-    (Jitter.DECORRELATED.value, "Decorrelated: random between base and 3 × the last wait"),
+    # Short enough for a select on a 390 px phone; the page explains each one in full.
+    (Jitter.NONE.value, "None: exactly the backoff"),
+    (Jitter.FULL.value, "Full: 0 to the backoff"),
+    (Jitter.EQUAL.value, "Equal: half plus random half"),
+    (Jitter.DECORRELATED.value, "Decorrelated: base to 3 × last wait"),
 )
 
 

@@ -1,7 +1,9 @@
 """Small SVG charts drawn by Python, so the same picture appears live, pre-rendered and in the PDF.
 
 Text and axes use ``currentColor`` and bars a mid-tone blue, legible on light and dark pages and
-in print. Every chart carries a title and a description for screen readers.
+in print. Every chart carries a title and a description for screen readers. No text is smaller
+than 12 viewBox units: shown at ``WIDTH_PX`` CSS pixels or wider (``phone.css`` scrolls it sideways
+on a phone rather than shrink it), no label falls under 12 px.
 """
 
 from __future__ import annotations
@@ -98,6 +100,6 @@ def bar_chart(
         ' stroke="currentColor" stroke-width="1"/>'
     )
     if log_scale:
-        parts.append(f'<text x="{WIDTH_PX - _RIGHT_PX}" y="{height_px - 8}" text-anchor="end" font-size="11">log scale</text>')
+        parts.append(f'<text x="{WIDTH_PX - _RIGHT_PX}" y="{height_px - 8}" text-anchor="end">log scale</text>')
     parts.append("</svg>")
     return "".join(parts)

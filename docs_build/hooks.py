@@ -16,6 +16,7 @@ from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
 from docs_build.snapshot import install_snapshot
+from docs_build.search_exclude import fold_calculator_sources
 
 MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 SITE_MERMAID_PATH = Path("assets") / "mermaid" / "mermaid.min.js"
@@ -68,9 +69,10 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
-def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+def on_page_markdown(markdown: str, page: Any, config: Any, **_: Any) -> str:
     """Append "Where this comes up" to concept pages (and any page a problem names), and "The
     concepts behind it" to problem pages, so neither side is ever edited by hand to link the other."""
+    markdown = fold_calculator_sources(markdown, page, config)
     src_uri = page.file.src_uri
     if src_uri in _concepts_behind:
         return markdown + _concepts_behind[src_uri]

@@ -13,6 +13,7 @@ from html import escape
 from calculators import REGISTRY, evaluate, to_markdown
 from calculators.fields import AnyCalculator, Field, FieldKind, OutputKind, TableJson
 from docs_build.problems import timer_clock_html, timer_phases_html
+from docs_build.summary import render_summary
 
 __all__ = ["render_calculator", "render_fields_table", "render_outputs_table", "render_practice_timer", "render_presets_table"]
 
@@ -90,7 +91,8 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
     for output in calculator.outputs:
         key = output.key
         rows.append(
-            f'<tr data-row="{key}"><th scope="row">{escape(output.label)}</th>'
+            # The separator keeps label and value apart in any text read out of the row.
+            f'<tr data-row="{key}"><th scope="row">{escape(output.label)}<span class="calculator__label-end">: </span></th>'
             f'<td><output data-output="{key}" data-value="{result["values"][key]!r}" aria-live="off">'
             f"{escape(result['display'][key])}</output>"
             f'<span class="calculator__rough" data-rough-for="{key}">{escape(result["rough"].get(key, ""))}</span>'
@@ -106,11 +108,13 @@ def render_calculator(calc_id: str, instance: int = 1, preset: str = "") -> str:
         f'<figure class="calculator__chart" data-chart="{escape(key)}">{svg}</figure>' for key, svg in result["charts"].items()
     )
     return (
-        f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate'
+        # data-search-exclude: form text would run together in search previews ("InputsMonthly…").
+        f'<form class="calculator" data-calculator="{calc_id}" data-state="static" id="{prefix}" novalidate data-search-exclude'
         f' aria-label="{escape(calculator.title)} calculator" data-inputs-label="{escape(inputs_label, quote=True)}"'
         f' data-markdown="{escape(to_markdown(calc_id, inputs), quote=True)}">'
         f"{_presets(calculator, preset)}"
         f'<fieldset class="calculator__inputs"><legend>Inputs</legend>{fields}</fieldset>'
+        f"{render_summary(calc_id, result)}"
         f"{_toolbar(calculator)}"
         f'<p class="calculator__status" data-status id="{prefix}-status">Results below are for {escape(inputs_label)},'
         f" computed when this page was built.</p>"
@@ -198,6 +202,29 @@ def _range(declared: Field) -> str:
     return "; ".join(parts) or "—"
 
 
+def _reference_table(lines: list[str], modifier: str = "") -> str:
+    """A Markdown table kept out of the search index: its cells run together in a preview."""
+    body = "\n".join(lines)
+    classes = f"calculator-reference {modifier}".strip()
+    return f'<div class="{classes}" data-search-exclude markdown="1">\n\n{body}\n\n</div>'
+
+
+def _option_html(name: str) -> str:
+    """``--concurrent-fraction`` as code that may wrap only after a hyphen between its words.
+
+    Each word with its hyphen is one unbreakable piece (``phone.css``), joined by ``<wbr>``.
+    """
+    words = name.split("_")
+    pieces = [f"--{words[0]}-" if len(words) > 1 else f"--{words[0]}"]
+    pieces += [f"{word}-" for word in words[1:-1]] + words[1:][-1:]
+    inner = "<wbr>".join(f'<span class="calculator-option__piece">{escape(piece)}</span>' for piece in pieces)
+    return f'<code class="calculator-option">{inner}</code>'
+
+
+def _default_cell(default: str) -> str:
+    return f"`{_cell(default)}`" if default else "empty"
+
+
 def render_fields_table(calc_id: str) -> str:
     """A Markdown table of a calculator's inputs: label, CLI option, default, accepted forms, range."""
     calculator = REGISTRY[calc_id]
@@ -206,12 +233,11 @@ def render_fields_table(calc_id: str) -> str:
         "|---|---|---|---|---|---|",
     ]
     for declared in calculator.fields:
-        option = "--" + declared.name.replace("_", "-")
         lines.append(
-            f"| {_cell(declared.label)} | `{option}` | `{_cell(declared.default)}` | {_cell(declared.example)} "
-            f"| {_cell(_range(declared))} | {_cell(declared.help)} |"
+            f"| {_cell(declared.label)} | {_option_html(declared.name)} | {_default_cell(declared.default)} "
+            f"| {_cell(declared.example)} | {_cell(_range(declared))} | {_cell(declared.help)} |"
         )
-    return "\n".join(lines)
+    return _reference_table(lines, "calculator-reference--inputs")
 
 
 def render_outputs_table(calc_id: str) -> str:
@@ -220,7 +246,7 @@ def render_outputs_table(calc_id: str) -> str:
     lines = ["| Result | Formula |", "|---|---|"]
     for output in calculator.outputs:
         lines.append(f"| {_cell(output.label)} | {_cell(output.formula)} |")
-    return "\n".join(lines)
+    return _reference_table(lines)
 
 
 def render_practice_timer() -> str:

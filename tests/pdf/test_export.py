@@ -254,3 +254,28 @@ def test_internal_links_point_at_named_destinations(reader: PdfReader) -> None:
             elif action is not None and action.get("/S") == "/URI":
                 assert "127.0.0.1" not in str(action["/URI"]), f"a link points at the export's own server: {action['/URI']}"
     assert internal > 50, "the contents and cross-references should link inside the document"
+
+
+def test_text_points_to_each_calculator_source_instead_of_printing_it(built_site: Path, text: str) -> None:
+    """Calculator modules are folded on screen and left off paper: a line says where to read them."""
+    print_page = BeautifulSoup((built_site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    folds = print_page.select("details.calculator-source")
+    assert len(folds) >= 10, "the print page lost the calculator sources' folds"
+    squashed = _squashed(text)
+    for fold in folds:
+        pointer = fold.find_next_sibling("p")
+        assert pointer is not None, "a folded source has no pointer line"
+        assert _squashed(pointer.get_text()) in squashed, f"pointer missing from the PDF: {pointer.get_text()[:80]}"
+        listing = fold.select_one("pre code")
+        assert listing is not None
+        lines = [line.strip() for line in listing.get_text().splitlines() if len(line.strip()) > 40]
+        printed = [line for line in lines if _squashed(line) in squashed]
+        assert len(printed) < 3, f"calculator source printed: {printed[:3]}"
+
+
+def test_pattern_code_still_prints(text: str) -> None:
+    """Pattern pages teach with their code; it stays on paper."""
+    source = (PROJECT_ROOT / "calculators" / "patterns" / "circuit_breaker.py").read_text(encoding="utf-8")
+    lines = [line.strip() for line in source.splitlines() if len(line.strip()) > 40 and not line.strip().startswith("#")]
+    squashed = _squashed(text)
+    assert sum(_squashed(line) in squashed for line in lines) > len(lines) // 2
