@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from docs_build.csp import apply_to_site as write_content_security_policy
+from docs_build.csp import on_startup as on_startup  # an MkDocs event: notes `mkdocs serve`
 from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
@@ -108,3 +110,4 @@ def on_post_build(config: Any, **_: Any) -> None:
     _localise_material_bundle(site_dir)
     _copy_prebuilt_pdf(site_dir)
     _write_service_worker(site_dir)
+    write_content_security_policy(site_dir)  # last: it hashes the inline scripts of the finished pages
