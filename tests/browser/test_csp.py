@@ -140,9 +140,10 @@ def test_live_features_run_under_the_policy(watch: CspWatch, site_url: str) -> N
     page.wait_for_function(
         "before => document.querySelector('output[data-output=daily_active_users]').textContent !== before", arg=before
     )
-    # Copy buttons (Material's and ours), the palette toggle.
+    # The widget's copy button, the palette toggle.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.locator("button.md-clipboard").first.click()
+    page.click('form[data-calculator="traffic"] [data-copy-markdown]')
+    page.wait_for_function("() => document.querySelector('form[data-calculator]').dataset.copied !== undefined")
     page.locator("label.md-header__button[for^=__palette]:visible").first.click()
     # Search runs in Material's worker.
     page.click("input[data-md-component=search-query]")
@@ -161,7 +162,7 @@ def test_live_features_run_under_the_policy(watch: CspWatch, site_url: str) -> N
     page.wait_for_selector('[data-drill][data-state="ready"]', timeout=120_000)
     page.fill("[data-drill] input[name=answer]", "1")
     page.click("[data-drill] form[data-drill-answer] button[type=submit]")
-    page.wait_for_selector("[data-drill] [data-grade]:not(:empty), [data-drill] [data-error-for=answer]:not(:empty)")
+    page.wait_for_function("() => document.querySelector('[data-drill] [data-drill-grade]').textContent.trim() !== ''")
     page.goto(f"{site_url}/practice/flashcards/")
     page.wait_for_selector('[data-flashcards][data-state="ready"]', timeout=120_000)
     # The study plan's ticks and a problem's practice timer.
@@ -173,7 +174,7 @@ def test_live_features_run_under_the_policy(watch: CspWatch, site_url: str) -> N
     assert watch.reported() == []
 
 
-def test_an_unhashed_inline_script_eval_and_a_blob_worker_are_refused(watch: CspWatch, site_url: str) -> None:
+def test_an_unhashed_inline_script_and_a_blob_worker_are_refused(watch: CspWatch, site_url: str) -> None:
     page = watch.page
     page.goto(f"{site_url}/")
     outcome = page.evaluate(
@@ -181,21 +182,16 @@ def test_an_unhashed_inline_script_eval_and_a_blob_worker_are_refused(watch: Csp
           const script = document.createElement("script");
           script.textContent = "window.unhashedScriptRan = true";
           document.head.append(script);
-          let evalOutcome;
-          try { evalOutcome = String(window.eval("'eval ran'")); } catch (error) { evalOutcome = error.name; }
-          let workerOutcome;
-          try {
-            new Worker(URL.createObjectURL(new Blob(["postMessage(1)"], { type: "text/javascript" })));
-            workerOutcome = "started";
-          } catch (error) { workerOutcome = error.name; }
-          return { inlineRan: window.unhashedScriptRan === true, evalOutcome, workerOutcome };
+          new Worker(URL.createObjectURL(new Blob(["postMessage(1)"], { type: "text/javascript" })));
+          return { inlineRan: window.unhashedScriptRan === true };
         }"""
     )
-    assert outcome == {"inlineRan": False, "evalOutcome": "EvalError", "workerOutcome": "SecurityError"}
+    # (eval is not tried here: code Playwright evaluates is exempt from it; the worker probe below tries it.)
+    assert outcome == {"inlineRan": False}
     page.wait_for_function("() => true")  # let the violation reports cross to Python
     directives = sorted({violation["directive"] for violation in watch.violations})
-    assert directives == ["script-src", "script-src-elem", "worker-src"], watch.violations
-    assert any("unhashedScriptRan" in text for text in watch.console_refusals)
+    assert directives == ["script-src-elem", "worker-src"], watch.violations
+    assert any("inline script" in text for text in watch.console_refusals), watch.console_refusals
 
 
 PROBE_WORKER = """
