@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from docs_build.csp import apply_to_site as write_content_security_policy
+from docs_build.csp import on_startup as on_startup  # an MkDocs event: notes `mkdocs serve`
 from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
 from docs_build.offline import write_offline_support
 from docs_build.lean import lean_page
@@ -108,4 +110,5 @@ def on_post_build(config: Any, **_: Any) -> None:
     write_anki_deck(site_dir / SITE_ANKI_PATH)
     _localise_material_bundle(site_dir)
     _copy_prebuilt_pdf(site_dir)
-    write_offline_support(site_dir, config["site_name"], config["site_description"] or "")
+    write_content_security_policy(site_dir)  # it hashes the inline scripts of the finished pages
+    write_offline_support(site_dir, config["site_name"], config["site_description"] or "")  # last: revisions of final files

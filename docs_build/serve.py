@@ -1,4 +1,7 @@
-"""Serve a built site on 127.0.0.1 as a static host would: for the PDF export, the tests and the benchmark."""
+"""Serve a built site on 127.0.0.1 as a static host would: for the PDF export, the tests and the benchmark.
+
+Like Netlify or Cloudflare Pages it sends the headers the site's ``_headers`` file lists (the
+Content-Security-Policy, written by docs_build/csp.py), so pages and workers run under them."""
 
 from __future__ import annotations
 
@@ -16,8 +19,34 @@ from typing import Any
 __all__ = ["serve_site"]
 
 
+def site_headers(site_dir: Path, url_path: str) -> list[tuple[str, str]]:
+    """The headers ``site_dir/_headers`` gives ``url_path``: blocks of a path line (``/*`` or an
+    exact path) followed by indented ``Name: value`` lines. None when the site has no such file."""
+    try:
+        lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    headers: list[tuple[str, str]] = []
+    applies = False
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = line.strip()
+            applies = url_path.startswith(pattern[:-1]) if pattern.endswith("*") else url_path == pattern
+        elif applies:
+            name, _, value = line.strip().partition(":")
+            headers.append((name.strip(), value.strip()))
+    return headers
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly, with the MIME type a host gives WebAssembly."""
+    """Static files, quietly, with the MIME type a host gives WebAssembly and the site's own headers."""
+
+    def end_headers(self) -> None:
+        for name, value in site_headers(Path(self.directory), self.path.split("?", 1)[0]):
+            self.send_header(name, value)
+        super().end_headers()
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         return "application/wasm" if os.fspath(path).endswith(".wasm") else super().guess_type(path)
