@@ -12,13 +12,13 @@ from typing import Any
 from docs_build.csp import apply_to_site as write_content_security_policy
 from docs_build.csp import on_startup as on_startup  # an MkDocs event: notes `mkdocs serve`
 from docs_build.flashcards import SITE_ANKI_PATH, write_anki_deck
-from docs_build.offline import write_offline_support
 from docs_build.lean import lean_page
+from docs_build.offline import write_offline_support
 from docs_build.pdf import PDF_NAME
 from docs_build.problems import Problem, concept_pages, load_problems, render_concepts_behind, render_used_by
 from docs_build.runtime import PROJECT_ROOT, RuntimeSetupError, install_runtime
-from docs_build.snapshot import install_snapshot
 from docs_build.search_exclude import fold_calculator_sources
+from docs_build.snapshot import install_snapshot
 
 MERMAID_FILE = PROJECT_ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 SITE_MERMAID_PATH = Path("assets") / "mermaid" / "mermaid.min.js"

@@ -154,6 +154,7 @@ def snapshot_timings(url: str, site_dir: Path) -> None:
         f"{len(gzip.compress(snapshot_bytes, compresslevel=6)) / 1e6:.1f} MB gzip -6"
     )
 
+
 @dataclass(frozen=True)
 class FirstVisit:
     bytes_downloaded: int

@@ -13,8 +13,8 @@ interface HandbookPython {
 interface Window {
   document$?: MaterialDocumentObservable;
   handbookPython?: HandbookPython;
-  /** The service worker's helper (offline.js): keep these URLs for offline use. */
-  handbookOffline?: { keep(urls: string[]): void };
+  /** The service worker's helper (offline.js): settles once the page is controlled (or never will be). */
+  handbookOffline?: { ready: Promise<void> };
   /** Timings the benchmark and tests read (milliseconds since navigation start). */
   calculatorsTiming?: Record<string, number>;
 }

@@ -24,7 +24,7 @@
   let settleReady = () => {};
   /** @type {Promise<void>} */
   const ready = new Promise((resolve) => (settleReady = resolve));
-  /** @type {Window & {handbookOffline?: {ready: Promise<void>}}} */ (window).handbookOffline = { ready };
+  window.handbookOffline = { ready };
 
   if (!supported || script === null) {
     settleReady();
