@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
 from docs_build.csp import HEADERS_FILE
 from docs_build.serve import serve_site, site_headers
@@ -61,7 +62,10 @@ def _log_worker_refusals(session: CDPSession, refusals: list[str]) -> None:
     def on_attached(event: dict[str, Any]) -> None:
         for number, method in enumerate(("Log.enable", "Runtime.runIfWaitingForDebugger")):
             message = json.dumps({"id": number + 1, "method": method})
-            session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": message})
+            try:
+                session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": message})
+            except PlaywrightError:  # the page moved on and the worker is gone before it ran anything
+                return
 
     def on_message(event: dict[str, Any]) -> None:
         message = json.loads(event["message"])
