@@ -142,9 +142,7 @@ def test_a_new_build_is_offered_and_reload_switches_to_it(browser: Browser, buil
 
 
 def test_a_first_visit_to_a_calculator_downloads_no_file_twice(browser: Browser, built_site: Path) -> None:
-    # The worker installs slowly, as over a real network (only it asks for 404.html): Python must
-    # still start through it rather than ahead of it.
-    with logging_site_server(built_site, delays_s={"/404.html": 5.0}) as (origin, log):
+    with logging_site_server(built_site) as (origin, log):
         context = browser.new_context(service_workers="allow")
         try:
             page = context.new_page()
