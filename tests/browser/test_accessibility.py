@@ -1,8 +1,12 @@
 """axe-core over every built page, in the light and the dark palette: no critical or serious violation.
 
-axe comes from the pinned npm package (a test dependency, never shipped in the site) and is
-injected into each page after it has settled. The pages are split into chunks so pytest-xdist can
-spread them over its workers; each chunk reuses one browser page.
+axe comes from the pinned npm package (a test dependency, never shipped in the site); it is added
+to every document as an init script, which the site's Content-Security-Policy does not govern (an
+injected <script> tag would be refused). The same walk is the every-page check of that policy: the
+test server sends the header, and any ``securitypolicyviolation`` or console refusal on any page
+fails the chunk (tests/browser/test_csp.py covers live Python, workers and what must be refused).
+The pages are split into chunks so pytest-xdist can spread them over its workers; each chunk
+reuses one browser page.
 
 Left out: ``/print_page/``, the print plugin's copy of every page on one 4 MB page (each of its
 parts is checked on its own page), which alone would take longer than the rest together.
@@ -24,6 +28,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from docs_build.runtime import PROJECT_ROOT
+from tests.browser.test_csp import REFUSAL, VIOLATION_LISTENER
 
 pytestmark = pytest.mark.browser
 
@@ -98,8 +103,6 @@ PAGE_OWN_PARTS = [[".md-content"], [".md-sidebar--secondary"]]
 
 
 def run_axe(page: Page, *, whole_page: bool = True) -> list[dict[str, Any]]:
-    if page.evaluate("() => typeof window.axe") == "undefined":
-        page.add_script_tag(path=str(AXE_SCRIPT))
     return page.evaluate(
         "include => axe.run(include ? { include } : document, { resultTypes: ['violations'] }).then(r => r.violations)",
         None if whole_page else PAGE_OWN_PARTS,
@@ -117,10 +120,16 @@ def palette_context(browser: Browser, palette: str) -> BrowserContext:
 @pytest.fixture
 def palette_page(browser: Browser, palette: str) -> Iterator[Page]:
     context = palette_context(browser, palette)
+    context.add_init_script(path=str(AXE_SCRIPT))
+    refusals: list[str] = []
+    context.expose_function("reportCspViolation", lambda violation: refusals.append(repr(violation)))
+    context.add_init_script(VIOLATION_LISTENER)
     page = context.new_page()
+    page.on("console", lambda message: refusals.append(message.text) if REFUSAL.search(message.text) else None)
     page.set_default_timeout(60_000)
     yield page
     context.close()
+    assert refusals == [], f"Content-Security-Policy refusals: {refusals[:5]}"
 
 
 def test_every_page_is_checked(built_site: Path) -> None:
@@ -140,6 +149,7 @@ def test_no_serious_axe_violations(palette_page: Page, built_site: Path, site_ur
     page = palette_page
     scheme = PALETTES[palette]
     page.route("**/assets/pyodide/**", without_python)
+    page.route("**/assets/python/**", without_python)
     pages = site_pages(built_site)[chunk::CHUNKS_PER_PALETTE]
     assert pages
     problems: list[str] = []

@@ -96,7 +96,8 @@
       runtimeFailed(live, error);
     }
 
-    const limit = setTimeout(() => fail(new Error("Python did not start in time")), STARTUP_LIMIT_MS);
+    /** @type {number | undefined} */
+    let limit; // set when the start message goes out: waiting for the offline worker does not count
     worker.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.type === "ready") {
@@ -122,9 +123,11 @@
     worker.onmessageerror = () => fail(new Error("a message from the Python worker could not be read"));
     // On a first visit, once the offline worker has taken over: it then keeps what Python downloads.
     const offlineReady = window.handbookOffline ? window.handbookOffline.ready : Promise.resolve();
-    offlineReady.then(() =>
-      worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl, lock })),
-    );
+    offlineReady.then(() => {
+      if (live.failed) return;
+      limit = window.setTimeout(() => fail(new Error("Python did not start in time")), STARTUP_LIMIT_MS);
+      worker.postMessage(JSON.stringify({ type: "start", pyodideBase: assets.pyodideBase, wheelUrl: assets.wheelUrl, lock }));
+    });
     return live;
   }
 

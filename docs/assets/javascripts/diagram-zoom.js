@@ -118,7 +118,7 @@
       if (!(wrapper instanceof HTMLElement) || wrapper.dataset.diagramMounted) continue;
       wrapper.dataset.diagramMounted = "true";
       const source = wrapper.dataset.diagramSource || "";
-      const opener = button("Open full size", "open", "Open the diagram full size");
+      const opener = button("Open full size", "open", "Open full size: the diagram"); // the name starts with the visible words
       opener.classList.add("diagram__open");
       wrapper.append(opener);
       wrapper.addEventListener("click", () => void open(source));
