@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-# The Python runtime's cache (handbook-python-<digest>) holds these once a calculator has started.
-PYTHON_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "calculators.whl")
+# The Python runtime's cache (handbook-python-<digest>) holds these once a calculator has started
+# from the build's memory snapshot (a name starting with "." is a suffix: the snapshot's name
+# carries its digest). A snapshot start downloads no wheel: everything is already in its memory.
+PYTHON_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.json", ".snapshot")
 
 # wait_for_function takes a returned Promise as truthy at once, so an async check cannot be the
 # predicate: the predicate starts one check at a time and reports the last one's answer.
@@ -17,7 +19,7 @@ _PYTHON_CACHED = """(files) => {
       const name = (await caches.keys()).find((key) => key.startsWith("handbook-python-"));
       if (!name) return false;
       const paths = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
-      return files.every((file) => paths.some((path) => path.endsWith("/" + file)));
+      return files.every((file) => paths.some((path) => path.endsWith(file.startsWith(".") ? file : "/" + file)));
     })().then((answer) => Object.assign(state, { answer, running: false }), () => (state.running = false));
   }
   return state.answer;

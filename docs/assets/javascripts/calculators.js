@@ -308,7 +308,10 @@
     return [...form.querySelectorAll(".calculator__results tr[data-row]")]
       .slice(0, 2)
       .map((row) => {
-        const label = row.querySelector("th")?.textContent || "";
+        // The label's own text: the row header also carries its visible ": " separator.
+        const header = row.querySelector("th")?.cloneNode(true);
+        if (header instanceof Element) header.querySelector(".calculator__label-end")?.remove();
+        const label = header?.textContent || "";
         const shown = row.querySelector("output")?.textContent || "";
         return `${label}: ${shown}`;
       })
