@@ -37,7 +37,11 @@ def test_every_page_search_sitemap_and_theme_asset_is_precached_with_a_revision(
     assert len(bundles) == 1 and entries[bundles[0]] is None  # its hash is its revision
     for url, revision in entries.items():
         assert revision is not None or re.search(r"\.[0-9a-f]{8,}\.min\.(js|css)$", url), url
-    for ours in ("assets/javascripts/offline.min.js", "assets/javascripts/calculators.min.js", "assets/stylesheets/handbook.min.css"):
+    for ours in (
+        "assets/javascripts/offline.min.js",
+        "assets/javascripts/calculators.min.js",
+        "assets/stylesheets/handbook.min.css",
+    ):
         assert entries.get(ours), ours
 
 
