@@ -63,6 +63,16 @@ def _build_for(url: str) -> None:
     )
 
 
+def _bare_pyodide_ms(browser: Browser, url: str) -> float:
+    """A bare Pyodide start in a worker, from a page without a widget: the yardstick for every ratio."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{url}/reference/glossary/")
+    elapsed_ms: float = page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/")
+    context.close()
+    return elapsed_ms
+
+
 def browser_timings(url: str) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"bare_pyodide_ms": [], "runtime_start_ms": [], "first_live_ms": []}
     bytes_by_page: dict[str, int] = {}
@@ -70,11 +80,7 @@ def browser_timings(url: str) -> dict[str, list[float]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         for _ in range(RUNS):
-            context = browser.new_context(service_workers="block")
-            page = context.new_page()
-            page.goto(f"{url}/reference/glossary/")
-            timings["bare_pyodide_ms"].append(page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/"))
-            context.close()
+            timings["bare_pyodide_ms"].append(_bare_pyodide_ms(browser, url))
 
             context = browser.new_context(service_workers="block")
             page = context.new_page()
@@ -129,11 +135,7 @@ def snapshot_timings(url: str, site_dir: Path) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=list(CHROMIUM_ARGS))
         for _ in range(RUNS):
-            context = browser.new_context(service_workers="block")
-            page = context.new_page()
-            page.goto(f"{url}/reference/glossary/")
-            runs["bare"].append(page.evaluate(_BARE_PYODIDE_WORKER, f"{url}/assets/pyodide/"))
-            context.close()
+            runs["bare"].append(_bare_pyodide_ms(browser, url))
             for label, without_snapshot in (("snapshot", False), ("plain", True)):
                 measured = _first_live(browser, page_url, without_snapshot)
                 assert measured["startedFrom"] == label, measured  # the bench measures what it says
